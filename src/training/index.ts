@@ -1,6 +1,15 @@
-// STUB: replaced by the training engine (issue 3). The exported signatures are fixed.
+/**
+ * The training engine: `createFitlab(tf, host)` installs the fit recorder on `tf` (every
+ * `LayersModel.fit` becomes a recorded run, trained through the fast batching path) and returns
+ * the `fitlab` module cells import (`import * as fitlab from 'fitlab'`).
+ */
 import type * as tfNamespace from '@tensorflow/tfjs';
 import type { Run, RunDelta, RunStatus } from '../protocol/run';
+import { callbacks, type CallbacksModule } from './callbacks';
+import { createOptimizers, type OptimizersModule } from './optimizers';
+import { createRegularizers, type RegularizersModule } from './regularizers';
+import { cosineDecay, exponentialDecay, piecewiseConstant } from './schedules';
+import type { CosineDecayOptions, ExponentialDecayOptions, LearningRateSchedule, PiecewiseConstantOptions } from './schedules';
 
 export type Tf = typeof tfNamespace;
 
@@ -23,10 +32,39 @@ export interface TrainingHost {
   recordBatches: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface FitlabModule {}
+export type { LearningRateSchedule } from './schedules';
+export type { CallbacksModule } from './callbacks';
+export type { OptimizersModule } from './optimizers';
+export type { RegularizersModule } from './regularizers';
+
+/** Learning-rate schedules: plain functions of the optimizer step (batch count), as Keras's. */
+export interface SchedulesModule {
+  /** `initial * decayRate ^ (step / decaySteps)`; `staircase` floors the exponent. */
+  exponentialDecay(options: ExponentialDecayOptions): LearningRateSchedule;
+  /** `values[i]` while `step <= boundaries[i]`, the last value after the last boundary. */
+  piecewiseConstant(options: PiecewiseConstantOptions): LearningRateSchedule;
+  /** Half-cosine from the initial rate down to `alpha * initial` over `decaySteps`. */
+  cosineDecay(options: CosineDecayOptions): LearningRateSchedule;
+}
+
+/** The `fitlab` module of notebook cells. */
+export interface FitlabModule {
+  /** Keras-style weight penalties (`kernelRegularizer: fitlab.regularizers.l2(0.001)`). */
+  regularizers: RegularizersModule;
+  /** Keras's callbacks: reduceLROnPlateau, learningRateScheduler, earlyStopping. */
+  callbacks: CallbacksModule;
+  /** Learning-rate schedules of the optimizer step, for `fitlab.optimizers.*({learningRate: schedule})`. */
+  schedules: SchedulesModule;
+  /** Optimizers that accept a schedule, and a learning-rate get/set that works on every tfjs optimizer. */
+  optimizers: OptimizersModule;
+}
 
 /** Installs the fit recorder on `tf` (every LayersModel.fit becomes a run) and returns the `fitlab` module. */
-export function createFitlab(_tf: Tf, _host: TrainingHost): FitlabModule {
-  return {};
+export function createFitlab(tf: Tf, _host: TrainingHost): FitlabModule {
+  return {
+    regularizers: createRegularizers(tf),
+    callbacks,
+    schedules: { exponentialDecay, piecewiseConstant, cosineDecay },
+    optimizers: createOptimizers(tf),
+  };
 }
