@@ -26,6 +26,10 @@ export const STDERR_MIME = 'application/vnd.code.notebook.stderr';
 
 export interface CellOutput {
   items: DisplayItem[];
+  /** The value of the cell's last expression (ipynb "execute_result"), not a display or stream. */
+  result?: true;
+  /** Format-specific output metadata kept as-is (ipynb's output metadata). */
+  metadata?: JsonObject;
 }
 
 export interface NotebookCell {
@@ -38,6 +42,10 @@ export interface NotebookCell {
   execution?: { order?: number; success?: boolean };
   /** Format-specific cell metadata kept as-is (e.g. ipynb's). */
   metadata?: JsonObject;
+  /** The cell's id in the file (ipynb nbformat >= 4.5), kept as-is. */
+  id?: string;
+  /** ipynb markdown attachments (images pasted into the cell), kept as-is. */
+  attachments?: JsonObject;
 }
 
 /** What Fitlab keeps in a notebook's metadata. */
@@ -52,6 +60,8 @@ export interface NotebookDocument {
   fitlab: FitlabMetadata;
   /** Other notebook metadata kept as-is (ipynb's kernelspec, language_info, ...). */
   metadata: JsonObject;
+  /** ipynb only: the file's nbformat_minor, written back unchanged (new notebooks get 5). */
+  nbformatMinor?: number;
 }
 
 /** A notebook file that cannot be read. `message` is one line naming the file and the field. */
