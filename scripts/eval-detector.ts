@@ -1,0 +1,49 @@
+/**
+ * Evaluates the overfitting detector on labelled real training logs (default:
+ * /work/shared/data/keras-histories, or the folder given as the first argument).
+ *
+ *   node --import tsx scripts/eval-detector.ts [folder]
+ *
+ * Prints one line per file (kind, rule label, verdict, onset, why) and precision / recall /
+ * onset accuracy against the person's `kind` (overfit vs healthy/underfit; noisy and diverged are
+ * listed apart) and agreement with the `overfitting` rule label.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diagnose } from '../src/diagnostics';
+import { parseHistoryFile } from '../src/diagnostics/historyFile';
+
+interface Label {
+  kind: string;
+  overfitting: boolean;
+  val_loss_min_epoch: number;
+  overfit_onset_epoch: number | null;
+}
+
+const folder = process.argv[2] ?? '/work/shared/data/keras-histories';
+const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+let tp = 0, fp = 0, fn = 0, tn = 0, onsetHits = 0, ruleAgree = 0;
+const noisyFlags: string[] = [];
+for (const file of files) {
+  const text = readFileSync(join(folder, file), 'utf8');
+  const parsed = parseHistoryFile(text, file);
+  const label = (JSON.parse(text.replace(/\bNaN\b/g, 'null')) as { label: Label }).label;
+  const findings = diagnose(parsed.run);
+  const overfit = findings.find((f) => f.id === 'overfitting');
+  const flagged = Boolean(overfit);
+  const onsetOk = overfit ? Math.abs((overfit.epoch ?? -99) - label.val_loss_min_epoch) <= 1 : false;
+  if (flagged === label.overfitting) ruleAgree++;
+  if (label.kind === 'overfit') {
+    if (flagged) { tp++; if (onsetOk) onsetHits++; } else fn++;
+  } else if (label.kind === 'healthy' || label.kind === 'underfit') {
+    if (flagged) fp++; else tn++;
+  } else if (flagged) noisyFlags.push(`${file} (${label.kind})`);
+  const ids = findings.map((f) => f.id).join(',') || '-';
+  console.log(`${file} ${label.kind.padEnd(8)} rule=${String(label.overfitting).padEnd(5)} flagged=${String(flagged).padEnd(5)} onset=${overfit?.epoch ?? '-'}/${label.val_loss_min_epoch} [${ids}] ${overfit?.message ?? ''}`);
+}
+const precision = tp / Math.max(1, tp + fp);
+const recall = tp / Math.max(1, tp + fn);
+console.log(`\nkind overfit vs healthy/underfit: TP ${tp} FP ${fp} FN ${fn} TN ${tn}`);
+console.log(`precision ${(precision * 100).toFixed(1)}%  recall ${(recall * 100).toFixed(1)}%  onset within 1 epoch of the val_loss minimum: ${onsetHits}/${tp}`);
+console.log(`agreement with the 'overfitting' rule label: ${ruleAgree}/${files.length}`);
+console.log(`flags on noisy/diverged curves: ${noisyFlags.join(', ') || 'none'}`);
