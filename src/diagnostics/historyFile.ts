@@ -58,7 +58,7 @@ function readHistoryObject(object: Record<string, unknown>, fileName: string, pr
     history[key] = column.map((v, i) => {
       if (v === null || isFiniteNumber(v)) return v;
       if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-      if (typeof v === 'string' && /^[-+]?(nan|inf(inity)?)$/i.test(v.trim())) return null;
+      if (typeof v === 'string' && isMissingToken(v)) return null;
       throw new HistoryFormatError(`${fileName}: ${prefix}${rawKey}[${i}] is not a number (${JSON.stringify(v)})`);
     });
   }
@@ -86,7 +86,7 @@ function parseCsv(text: string, fileName: string): EpochHistory {
       const text = cell.trim().replace(/^"(.*)"$/, '$1');
       const number = Number(text);
       if (text !== '' && Number.isFinite(number)) columns[c]!.push(number);
-      else if (text === '' || /^[-+]?(nan|inf(inity)?)$/i.test(text)) columns[c]!.push(null);
+      else if (isMissingToken(text)) columns[c]!.push(null);
       else throw new HistoryFormatError(`${fileName}: line ${row + 2}, column "${names[c]}" is not a number (${JSON.stringify(text)})`);
     });
   });
@@ -124,6 +124,11 @@ export function historyToRun(history: EpochHistory, name: string): Run {
     history,
     batches: { epoch: [], loss: [], lr: [] },
   };
+}
+
+/** How logs write a value that is not a number: NaN, inf, NA (R, Fitlab's export), None, empty. */
+function isMissingToken(text: string): boolean {
+  return /^\s*([-+]?(nan|inf(inity)?)|na|none|null|)\s*$/i.test(text);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { diagnose } from '../../src/diagnostics';
+import { historyToRun, parseHistoryFile } from '../../src/diagnostics/historyFile';
+import type { FindingId } from '../../src/protocol/findings';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'histories');
+
+function findingsOf(file: string) {
+  return diagnose(parseHistoryFile(readFileSync(join(FIXTURES, file), 'utf8'), file).run);
+}
+
+/** Each synthetic edge case and the findings a person expects of it (and not). */
+const TABLE: { file: string; expect: FindingId[]; not: FindingId[] }[] = [
+  { file: 'overfit.json', expect: ['overfitting'], not: ['still-improving', 'underfitting'] },
+  { file: 'monotone.json', expect: ['still-improving'], not: ['overfitting', 'underfitting', 'lr-too-high'] },
+  { file: 'one-bump.json', expect: ['still-improving'], not: ['overfitting'] },
+  { file: 'plateau.json', expect: [], not: ['overfitting', 'still-improving'] },
+  { file: 'plateau-dip.json', expect: [], not: ['overfitting'] },
+  { file: 'nan.json', expect: ['diverged'], not: ['overfitting'] },
+  { file: 'lr-oscillation.json', expect: ['lr-too-high'], not: ['overfitting'] },
+  { file: 'lr-too-low.json', expect: ['lr-too-low'], not: ['overfitting', 'lr-too-high'] },
+  { file: 'short.json', expect: [], not: ['overfitting'] },
+  { file: 'underfit.json', expect: ['underfitting'], not: ['overfitting'] },
+  { file: 'no-validation.json', expect: ['no-validation'], not: ['overfitting'] },
+];
+
+for (const row of TABLE) {
+  test(`${row.file}: ${row.expect.join(', ') || 'no curve findings'}${row.not.length ? `, never ${row.not.join('/')}` : ''}`, () => {
+    const ids = findingsOf(row.file).map((f) => f.id);
+    for (const id of row.expect) assert.ok(ids.includes(id), `expected ${id}, got [${ids.join(', ')}]`);
+    for (const id of row.not) assert.ok(!ids.includes(id), `did not expect ${id}, got [${ids.join(', ')}]`);
+  });
+}
+
+test('overfitting names the onset (epoch of the best val_loss), the numbers, and the remedies in order', () => {
+  const finding = findingsOf('overfit.json').find((f) => f.id === 'overfitting')!;
+  assert.equal(finding.epoch, 9);
+  assert.equal(finding.severity, 'warning');
+  assert.match(finding.message, /^val_loss rose \d+% from its minimum 0\.545 at epoch 9 over 20 epochs .* while loss fell \d+%$/);
+  const order = ['more training data', 'smaller network', 'regularization', 'Dropout', 'EarlyStopping'];
+  const positions = order.map((word) => finding.actions.findIndex((a) => a.includes(word)));
+  assert.ok(positions.every((p) => p >= 0), `actions: ${finding.actions.join(' | ')}`);
+  assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+  assert.match(finding.actions.at(-1)!, /epoch 9/);
+});
+
+test('one bad epoch after the best is not overfitting, however large', () => {
+  const val = [1, 0.8, 0.6, 0.5, 0.45, 0.42, 0.4, 0.9, 0.41, 0.4, 0.395, 0.39];
+  const loss = val.map((_, i) => 1 - i * 0.07);
+  val[6] = 0.38; // the best, followed by one spike and then values back near it
+  const ids = diagnose(historyToRun({ loss, val_loss: val }, 'spike')).map((f) => f.id);
+  assert.ok(!ids.includes('overfitting'), ids.join(','));
+});
+
+test('a rise while the training loss rises too is not called overfitting', () => {
+  const val = [1, 0.7, 0.5, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9];
+  const loss = [1, 0.7, 0.5, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9];
+  assert.ok(!diagnose(historyToRun({ loss, val_loss: val }, 'both-rise')).some((f) => f.id === 'overfitting'));
+});
+
+test('the rise that counts is an option: a 20% threshold ignores a 10% rise the default flags', () => {
+  const loss = Array.from({ length: 16 }, (_, i) => 1 - i * 0.05);
+  const val = [1, 0.8, 0.65, 0.55, 0.5, 0.5, 0.52, 0.53, 0.54, 0.55, 0.55, 0.56, 0.56, 0.57, 0.57, 0.58];
+  const run = historyToRun({ loss, val_loss: val }, 'mild');
+  assert.ok(diagnose(run).some((f) => f.id === 'overfitting'));
+  assert.ok(!diagnose(run, { overfitRise: 0.2 }).some((f) => f.id === 'overfitting'));
+});
+
+test('epochs in findings are the run\'s epoch numbers (initialEpoch counts)', () => {
+  const run = parseHistoryFile(readFileSync(join(FIXTURES, 'overfit.json'), 'utf8'), 'overfit.json').run;
+  run.epochs = run.epochs.map((e) => e + 10);
+  assert.equal(diagnose(run).find((f) => f.id === 'overfitting')!.epoch, 19);
+});
+
+test('a run stopped by EarlyStopping is not "still improving"', () => {
+  const run = parseHistoryFile(readFileSync(join(FIXTURES, 'monotone.json'), 'utf8'), 'm').run;
+  run.stopReason = 'EarlyStopping at epoch 19';
+  assert.ok(!diagnose(run).some((f) => f.id === 'still-improving'));
+});

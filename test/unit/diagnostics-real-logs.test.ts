@@ -1,0 +1,46 @@
+/**
+ * The overfitting detector on 46 real, labelled Keras training logs (shared data, when present).
+ * Floors are what the detector achieves, so a change that makes it worse fails here.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { diagnose } from '../../src/diagnostics';
+import { parseHistoryFile } from '../../src/diagnostics/historyFile';
+
+const DIR = process.env.FITLAB_HISTORIES ?? '/work/shared/data/keras-histories';
+const present = existsSync(DIR);
+
+interface Case { file: string; kind: string; minEpoch: number; flagged: boolean; onset: number | null }
+
+function evaluate(): Case[] {
+  return readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((file) => {
+    const text = readFileSync(join(DIR, file), 'utf8');
+    const label = (JSON.parse(text.replace(/\bNaN\b/g, 'null')) as { label: { kind: string; val_loss_min_epoch: number } }).label;
+    const overfit = diagnose(parseHistoryFile(text, file).run).find((f) => f.id === 'overfitting');
+    return { file, kind: label.kind, minEpoch: label.val_loss_min_epoch, flagged: Boolean(overfit), onset: overfit?.epoch ?? null };
+  });
+}
+
+test('real logs: never flags a healthy or underfit run as overfitting', { skip: !present && 'shared data not present' }, () => {
+  const wrong = evaluate().filter((c) => (c.kind === 'healthy' || c.kind === 'underfit') && c.flagged);
+  assert.deepEqual(wrong.map((c) => c.file), []);
+});
+
+test('real logs: flags at least half of the clear overfit runs, each with the onset within one epoch of the val_loss minimum', { skip: !present && 'shared data not present' }, () => {
+  const overfit = evaluate().filter((c) => c.kind === 'overfit');
+  const flagged = overfit.filter((c) => c.flagged);
+  assert.ok(flagged.length >= 8, `flagged ${flagged.length}/${overfit.length}: ${flagged.map((c) => c.file).join(', ')}`);
+  for (const c of flagged) assert.ok(Math.abs(c.onset! - c.minEpoch) <= 1, `${c.file}: onset ${c.onset}, val_loss minimum at ${c.minEpoch}`);
+});
+
+test('real logs: the strongest turnarounds are all caught (018, 022, 026, 027)', { skip: !present && 'shared data not present' }, () => {
+  const byFile = new Map(evaluate().map((c) => [c.file, c]));
+  for (const file of ['018.json', '022.json', '026.json', '027.json']) assert.ok(byFile.get(file)?.flagged, file);
+});
+
+test('real logs: noisy plateaus the person called noise are not flagged (020, 024, 039, 044)', { skip: !present && 'shared data not present' }, () => {
+  const byFile = new Map(evaluate().map((c) => [c.file, c]));
+  for (const file of ['020.json', '024.json', '039.json', '044.json']) assert.ok(!byFile.get(file)?.flagged, file);
+});
