@@ -1,0 +1,74 @@
+// `npm run package`: builds the bundles and packs the extension into a .vsix with @vscode/vsce,
+// offline. The package is platform-specific (`--target`, default this machine's) because the
+// kernel transpiles cells at run time with esbuild, whose native binary comes from the platform
+// package @esbuild/<os>-<arch>; everything else is bundled (see .vscodeignore for what goes in).
+//
+// Options: --target=<vsce target> (e.g. linux-x64), --out=<file.vsix>, --no-build, --list (print
+// the files that would go in, like `vsce ls`, and stop).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '..', '..');
+const args = process.argv.slice(2);
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+
+/** vsce's name for this machine (alpine when musl is the libc). */
+function currentTarget() {
+  const os = process.platform;
+  const musl = os === 'linux' && !process.report?.getReport()?.header?.glibcVersionRuntime;
+  return `${musl ? 'alpine' : os}-${process.arch}`;
+}
+
+/** The esbuild platform package a target needs, e.g. linux-x64 -> @esbuild/linux-x64. */
+function esbuildPackageFor(target) {
+  const [os, arch] = target.split('-');
+  return `@esbuild/${os === 'alpine' ? 'linux' : os}-${arch}`;
+}
+
+function run(cmd, cmdArgs) {
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+  if (r.status !== 0) throw new Error(`${[cmd, ...cmdArgs].join(' ')} failed (exit ${r.status ?? r.signal})`);
+}
+
+/**
+ * Packs the extension; returns the .vsix path.
+ * @param {{ target?: string, out?: string, build?: boolean }} [options]
+ */
+export function packageExtension(options = {}) {
+  const target = options.target ?? currentTarget();
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const out = resolve(root, options.out ?? `${pkg.name}-${pkg.version}-${target}.vsix`);
+  if (options.build !== false) run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+  const esbuildPlatform = esbuildPackageFor(target);
+  if (!existsSync(join(root, 'node_modules', esbuildPlatform, 'package.json'))) {
+    throw new Error(`${esbuildPlatform} is not installed, so a ${target} package would have no esbuild for the kernel; package on a ${target} machine (or npm install ${esbuildPlatform})`);
+  }
+  run(process.execPath, [
+    vsce, 'package',
+    '--target', target,
+    '--out', out,
+    '--no-yarn',
+    '--allow-missing-repository',
+    // README links stay relative (no repository URL to rewrite them against).
+    '--no-rewrite-relative-links',
+  ]);
+  return out;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    if (args.includes('--list')) {
+      run(process.execPath, [vsce, 'ls', '--no-yarn', '--tree']);
+    } else {
+      const started = Date.now();
+      const vsix = packageExtension({ target: option('target'), out: option('out'), build: !args.includes('--no-build') });
+      console.log(`fitlab: packaged ${vsix} (${(statSync(vsix).size / 1e6).toFixed(1)} MB) in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+  } catch (err) {
+    console.error(`fitlab: packaging failed: ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  }
+}
