@@ -1,0 +1,147 @@
+/**
+ * The LanguageServiceHost behind a notebook: two in-memory files (the virtual document and the
+ * kernel's globals) over read-only declaration files from disk. Disk files and their parse trees
+ * are shared by every notebook in the process (one DocumentRegistry), so opening a second
+ * notebook does not parse tfjs's declarations again.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { AMBIENT_DECLARATIONS, FITLAB_ENGINE_MODULE, TFJS_FACADE } from './ambient';
+import type { TypeEnvironment } from './typeEnvironment';
+
+export const sharedRegistry = ts.createDocumentRegistry();
+const diskSnapshots = new Map<string, ts.IScriptSnapshot | undefined>();
+
+/** A text snapshot that tells the parser which range changed, so re-parsing is incremental. */
+class TextSnapshot implements ts.IScriptSnapshot {
+  constructor(readonly text: string) {}
+  getText(start: number, end: number): string {
+    return this.text.substring(start, end);
+  }
+  getLength(): number {
+    return this.text.length;
+  }
+  getChangeRange(old: ts.IScriptSnapshot): ts.TextChangeRange | undefined {
+    if (!(old instanceof TextSnapshot)) return undefined;
+    const a = old.text;
+    const b = this.text;
+    let prefix = 0;
+    const max = Math.min(a.length, b.length);
+    while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+    return ts.createTextChangeRange(ts.createTextSpan(prefix, a.length - prefix - suffix), b.length - prefix - suffix);
+  }
+}
+
+/** The in-memory files every notebook program shares: the kernel's globals and the tfjs facade. */
+export function generatedFiles(env: TypeEnvironment): Map<string, string> {
+  const folder = join(env.root, '__fitlab__');
+  return new Map([
+    [join(folder, 'kernel-globals.d.ts'), AMBIENT_DECLARATIONS],
+    [join(folder, 'tfjs.d.ts'), TFJS_FACADE],
+  ]);
+}
+
+export function compilerOptions(env: TypeEnvironment): ts.CompilerOptions {
+  return {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    moduleDetection: ts.ModuleDetectionKind.Force,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    strict: true,
+    // Notebook code is exploratory: an unannotated parameter is not an error the kernel cares about.
+    noImplicitAny: false,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    // Only the declarations we provide: no accidental @types/* from wherever the files live.
+    types: [],
+    // A cell may end on an expression whose value is displayed, or stop early while exploring.
+    allowUnreachableCode: true,
+    allowUnusedLabels: true,
+    noEmit: true,
+    paths: {
+      [FITLAB_ENGINE_MODULE]: [env.fitlabEntry],
+      '@tensorflow/tfjs': [join(env.root, '__fitlab__', 'tfjs.d.ts')],
+    },
+  };
+}
+
+export class NotebookScriptHost implements ts.LanguageServiceHost {
+  readonly virtualFile: string;
+  readonly ambientFile: string;
+  private snapshot = new TextSnapshot('export {};\n');
+  private version = 0;
+  private readonly generated: Map<string, ts.IScriptSnapshot>;
+  private readonly options: ts.CompilerOptions;
+
+  constructor(private readonly env: TypeEnvironment, name: string) {
+    // Inside the types root, so `@tensorflow/tfjs` resolves through its node_modules folder.
+    const folder = join(env.root, '__fitlab__');
+    this.virtualFile = join(folder, `${name}.ts`);
+    this.ambientFile = join(folder, 'kernel-globals.d.ts');
+    this.generated = new Map([...generatedFiles(env)].map(([file, text]) => [file, new TextSnapshot(text)]));
+    this.options = compilerOptions(env);
+  }
+
+  setText(text: string): void {
+    if (text === this.snapshot.text) return;
+    this.snapshot = new TextSnapshot(text);
+    this.version++;
+  }
+
+  get text(): string {
+    return this.snapshot.text;
+  }
+
+  getCompilationSettings(): ts.CompilerOptions {
+    return this.options;
+  }
+  getScriptFileNames(): string[] {
+    return [this.ambientFile, this.virtualFile];
+  }
+  getScriptVersion(fileName: string): string {
+    return fileName === this.virtualFile ? String(this.version) : '0';
+  }
+  getScriptSnapshot(fileName: string): ts.IScriptSnapshot | undefined {
+    if (fileName === this.virtualFile) return this.snapshot;
+    const generated = this.generated.get(fileName);
+    if (generated) return generated;
+    if (!diskSnapshots.has(fileName)) diskSnapshots.set(fileName, readSnapshot(fileName));
+    return diskSnapshots.get(fileName);
+  }
+  getCurrentDirectory(): string {
+    return this.env.root;
+  }
+  getDefaultLibFileName(): string {
+    return join(this.env.libDir, 'lib.d.ts');
+  }
+  fileExists(fileName: string): boolean {
+    return fileName === this.virtualFile || this.generated.has(fileName) || ts.sys.fileExists(fileName);
+  }
+  readFile(fileName: string): string | undefined {
+    if (fileName === this.virtualFile) return this.snapshot.text;
+    const generated = this.generated.get(fileName);
+    if (generated) return generated.getText(0, generated.getLength());
+    return ts.sys.readFile(fileName);
+  }
+  directoryExists(directoryName: string): boolean {
+    return ts.sys.directoryExists(directoryName);
+  }
+  getDirectories(directoryName: string): string[] {
+    return ts.sys.getDirectories(directoryName);
+  }
+  realpath(path: string): string {
+    return ts.sys.realpath ? ts.sys.realpath(path) : path;
+  }
+}
+
+function readSnapshot(fileName: string): ts.IScriptSnapshot | undefined {
+  try {
+    return ts.ScriptSnapshot.fromString(readFileSync(fileName, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}

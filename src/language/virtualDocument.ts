@@ -1,0 +1,65 @@
+/**
+ * Builds the one TypeScript program a notebook's code cells form, modelled on what the kernel does:
+ * cells run in order, top-level names of a cell are visible to every later cell, and re-running a
+ * cell re-declares its names. Each cell opens a block that encloses all later cells:
+ *
+ *   import * as tf from '@tensorflow/tfjs';   <- imports hoisted from any cell (mapped back to it)
+ *   export {};                                 <- a module, so top-level await is allowed
+ *   {                                          <- cell 0
+ *   const x = 1;
+ *   {                                          <- cell 1: sees x
+ *   const x = 'a';                             <- shadows cell 0's x instead of "Cannot redeclare"
+ *   }}
+ *
+ * A cell's text is copied one-to-one (imports blanked to spaces, top-level `var` -> `let`), so
+ * every position maps exactly both ways through the PositionMap.
+ */
+import { analyzeCell } from './cellAnalysis';
+import { PositionMap, type MappedSegment } from './positionMap';
+
+export interface VirtualDocument {
+  text: string;
+  map: PositionMap;
+}
+
+/** `cells` are the code cells' sources in notebook order; their indexes are the map's cell numbers. */
+export function buildVirtualDocument(cells: readonly string[]): VirtualDocument {
+  const segments: MappedSegment[] = [];
+  const header: string[] = [];
+  let headerLength = 0;
+  const seenImports = new Set<string>();
+  const bodies: string[] = [];
+
+  cells.forEach((source, cell) => {
+    const { imports, varKeywords } = analyzeCell(source);
+    let body = source;
+    for (const imp of imports) {
+      body = body.slice(0, imp.start) + blank(body.slice(imp.start, imp.end)) + body.slice(imp.end);
+      if (seenImports.has(imp.key)) continue; // an identical import earlier already binds these names
+      seenImports.add(imp.key);
+      const text = source.slice(imp.start, imp.end);
+      segments.push({ virtualStart: headerLength, length: text.length, cell, cellStart: imp.start, hoisted: true });
+      header.push(text, '\n');
+      headerLength += text.length + 1;
+    }
+    for (const at of varKeywords) body = body.slice(0, at) + 'let' + body.slice(at + 3);
+    bodies.push(body);
+  });
+
+  const parts: string[] = [...header, 'export {};\n'];
+  let length = headerLength + 'export {};\n'.length;
+  bodies.forEach((body, cell) => {
+    parts.push('{\n');
+    length += 2;
+    segments.push({ virtualStart: length, length: body.length, cell, cellStart: 0, hoisted: false });
+    parts.push(body, '\n');
+    length += body.length + 1;
+  });
+  parts.push('}'.repeat(bodies.length), '\n');
+  return { text: parts.join(''), map: new PositionMap(segments) };
+}
+
+/** Same length, same line breaks: positions after the blanked text keep their line and column. */
+function blank(text: string): string {
+  return text.replace(/[^\n\r]/g, ' ');
+}
