@@ -1,0 +1,27 @@
+/**
+ * Fitlab's entry point: wiring only. The run store is the hub the notebook kernels feed and the
+ * dashboard, diagnostics and commands read.
+ */
+import type * as vscode from 'vscode';
+import { diagnose } from './diagnostics';
+import { RunStore } from './runs/runStore';
+import type { DashboardHandle } from './host/commands/commandContext';
+import { openDashboardOnFirstFit } from './host/dashboardOnFirstFit';
+import type { KernelFactory } from './host/kernel/kernelManager';
+import { registerHost } from './host/registerHost';
+
+// Until src/kernel-client lands, a run says plainly that no kernel is available.
+const kernelFactory: KernelFactory = () => {
+  throw new Error('this build of Fitlab has no kernel (dist/kernel.js) yet');
+};
+
+export function activate(context: vscode.ExtensionContext): void {
+  const store = new RunStore((run) => diagnose(run));
+  let dashboard: DashboardHandle | undefined;
+  const host = registerHost(context, { store, kernelFactory, dashboard: () => dashboard });
+  context.subscriptions.push(host, openDashboardOnFirstFit(store, () => dashboard));
+}
+
+export function deactivate(): void {
+  // Kernels are disposed with the extension's subscriptions.
+}

@@ -1,0 +1,119 @@
+/**
+ * Runs one queued cell on its notebook's kernel and turns the kernel's events into the cell's
+ * outputs, the run store's records and the status bar's epoch counter. Resolves to whether the
+ * cell succeeded (a failure stops the rest of the queue).
+ */
+import * as vscode from 'vscode';
+import type { ExecutionEvent } from '../../protocol/kernel';
+import type { RunStore } from '../../runs/runStore';
+import { kernelBanner } from '../kernel/kernelBanner';
+import type { KernelManager, KernelOutcome } from '../kernel/kernelManager';
+import { cellErrorForDisplay } from './cellErrorText';
+import { ExecutionOutputs, type OutputOp } from './executionOutputs';
+import { notebookDir } from './notebookDir';
+import { OutputWriter } from './outputWriter';
+import { progressLine, startingLine, summaryLine } from './progressText';
+
+export interface CellRunnerDeps {
+  kernels: KernelManager;
+  store: RunStore;
+}
+
+/** Ends an execution with an error output of our own (not from the kernel). */
+export async function refuseCell(execution: vscode.NotebookCellExecution, name: string, message: string): Promise<false> {
+  execution.start(Date.now());
+  await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name, message, stack: `${name}: ${message}` })]));
+  execution.end(false, Date.now());
+  return false;
+}
+
+export async function runCell(execution: vscode.NotebookCellExecution, deps: CellRunnerDeps): Promise<boolean> {
+  const cell = execution.cell;
+  const notebook = cell.notebook.uri.toString();
+  if (cell.document.languageId !== 'typescript') {
+    return refuseCell(
+      execution,
+      'Fitlab',
+      `Fitlab runs TypeScript cells only; cell ${cell.index + 1} is ${cell.document.languageId}. Change the cell's language to TypeScript, or pick another kernel for it.`,
+    );
+  }
+  const code = cell.document.getText();
+  if (code.trim() === '') {
+    // Like Jupyter: an empty cell "runs" without an order number or a success mark.
+    execution.start(Date.now());
+    await execution.clearOutput();
+    execution.end(undefined);
+    return true;
+  }
+
+  execution.start(Date.now());
+  await execution.clearOutput();
+  const outputs = new ExecutionOutputs();
+  const writer = new OutputWriter(execution);
+
+  let started;
+  try {
+    started = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Fitlab: starting kernel (loading TensorFlow.js)' },
+      () => deps.kernels.ensureStarted(notebook, notebookDir(cell.notebook.uri)),
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    writer.apply(outputs.error({ name: 'KernelStartError', message: `The Fitlab kernel could not start: ${message}`, stack: `KernelStartError: The Fitlab kernel could not start: ${message}` }));
+    await writer.flush();
+    execution.end(false, Date.now());
+    return false;
+  }
+  execution.executionOrder = deps.kernels.nextExecutionOrder(notebook);
+  if (started.banner) writer.apply(outputs.note(kernelBanner(started.info)));
+
+  const onEvent = (event: ExecutionEvent): void => writer.apply(handleEvent(event, notebook, outputs, deps));
+  let outcome: KernelOutcome;
+  try {
+    outcome = await started.kernel.execute({ code, cellIndex: cell.index, notebook }, onEvent);
+  } catch (error) {
+    // The client itself failed (e.g. disposed by a restart while the cell ran).
+    const message = error instanceof Error ? error.message : String(error);
+    outcome = { ok: false, error: { name: 'KernelError', message }, kernelDied: true };
+  }
+  deps.kernels.setTraining(notebook, undefined);
+  if (outcome.ok) {
+    writer.apply(outputs.result(outcome.result));
+  } else {
+    if (outcome.kernelDied) deps.store.abandonRunning(notebook, 'the kernel stopped while training');
+    writer.apply(outputs.error(cellErrorForDisplay(outcome.error)));
+  }
+  await writer.flush();
+  execution.end(outcome.ok, Date.now());
+  return outcome.ok;
+}
+
+function handleEvent(event: ExecutionEvent, notebook: string, outputs: ExecutionOutputs, deps: CellRunnerDeps): OutputOp[] {
+  const { store, kernels } = deps;
+  switch (event.type) {
+    case 'stream':
+      return outputs.stream(event.name, event.text);
+    case 'display':
+      return outputs.display(event.item);
+    case 'runStarted': {
+      store.started(notebook, event.run);
+      const run = store.run(notebook, event.run.id) ?? event.run;
+      kernels.setTraining(notebook, { epoch: -1, epochs: run.params.epochs, label: run.label });
+      return outputs.runStarted({ run, findings: [] }, startingLine(run));
+    }
+    case 'runProgress': {
+      store.progressed(notebook, event.delta);
+      const run = store.run(notebook, event.delta.runId);
+      if (!run) return [];
+      kernels.setTraining(notebook, { epoch: event.epoch, epochs: event.epochs, label: run.label });
+      return outputs.runUpdated({ run, findings: [] }, progressLine(run, event.epoch, event.epochs));
+    }
+    case 'runEnded': {
+      store.ended(notebook, event);
+      const run = store.run(notebook, event.runId);
+      if (!run) return [];
+      kernels.setTraining(notebook, undefined);
+      return outputs.runUpdated({ run, findings: store.findings(notebook, run.id) }, summaryLine(run));
+    }
+  }
+}
