@@ -6,6 +6,7 @@
 import type * as tfNamespace from '@tensorflow/tfjs';
 import type { Run, RunDelta, RunStatus } from '../protocol/run';
 import { callbacks, type CallbacksModule } from './callbacks';
+import { installFitRecorder } from './fitRecorder';
 import { createOptimizers, type OptimizersModule } from './optimizers';
 import { createRegularizers, type RegularizersModule } from './regularizers';
 import { cosineDecay, exponentialDecay, piecewiseConstant } from './schedules';
@@ -33,6 +34,7 @@ export interface TrainingHost {
 }
 
 export type { LearningRateSchedule } from './schedules';
+export { TrainingDivergedError, originalFit } from './fitRecorder';
 export type { CallbacksModule } from './callbacks';
 export type { OptimizersModule } from './optimizers';
 export type { RegularizersModule } from './regularizers';
@@ -60,7 +62,8 @@ export interface FitlabModule {
 }
 
 /** Installs the fit recorder on `tf` (every LayersModel.fit becomes a run) and returns the `fitlab` module. */
-export function createFitlab(tf: Tf, _host: TrainingHost): FitlabModule {
+export function createFitlab(tf: Tf, host: TrainingHost): FitlabModule {
+  installFitRecorder(tf, host);
   return {
     regularizers: createRegularizers(tf),
     callbacks,

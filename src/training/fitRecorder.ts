@@ -1,0 +1,203 @@
+/**
+ * The fit recorder: replaces `tf.LayersModel.prototype.fit` (Sequential inherits it) so every fit
+ * is checked before it starts, recorded as a run and streamed to the editor, stepped by its
+ * learning-rate schedule, stopped on NaN loss or interrupt — and trained through the fast batching
+ * path when x and y are plain tensors (see fastFit.ts for what is kept bit-for-bit equal).
+ */
+import type * as tfNamespace from '@tensorflow/tfjs';
+import type { DataStats, RunStatus } from '../protocol/run';
+import { EarlyStopping } from './callbacks/earlyStopping';
+import type { Logs } from './callbacks/callback';
+import { fastFit, readTrainingData, type FastFitData } from './fastFit';
+import { checkCallbacks, checkData, checkFitArgs, checkModel, type CheckedFitParams } from './fitChecks';
+import type { TrainingHost } from './index';
+import { getLearningRate, scheduleOf, setLearningRate } from './optimizers';
+import { buildRun, lossName } from './recorder/buildRun';
+import { featureStats, hasNonFinite, labelStats, type NumericArray } from './recorder/dataStats';
+import { RunRecorder } from './recorder/runRecorder';
+import { hookAdapter, toTfCallbacks } from './recorder/tfCallbacks';
+
+type Tf = typeof tfNamespace;
+type Tensor = tfNamespace.Tensor;
+type FitInput = Tensor | Tensor[] | { [name: string]: Tensor };
+type Fit = (this: tfNamespace.LayersModel, x: FitInput, y: FitInput, args?: tfNamespace.ModelFitArgs) => Promise<tfNamespace.History>;
+
+const ORIGINAL_FIT = Symbol.for('fitlab.originalFit');
+const ACTIVE_HOST = Symbol.for('fitlab.host');
+type PatchedPrototype = { fit: Fit; [ORIGINAL_FIT]?: Fit; [ACTIVE_HOST]?: TrainingHost };
+
+/** Thrown when the loss becomes NaN or infinite; the run keeps the history up to there. */
+export class TrainingDivergedError extends Error {
+  override readonly name = 'TrainingDivergedError';
+}
+
+let labelSuffix = '';
+/** Runs `body` with `suffix` appended to the label of the runs it records (e.g. "fold 2/5"). */
+export async function withRunLabelSuffix<T>(suffix: string, body: () => Promise<T>): Promise<T> {
+  const previous = labelSuffix;
+  labelSuffix = suffix;
+  try {
+    return await body();
+  } finally {
+    labelSuffix = previous;
+  }
+}
+
+/** tfjs's own, unrecorded fit (for comparisons in tests and the benchmark). */
+export function originalFit(tf: Tf): Fit {
+  const proto = tf.LayersModel.prototype as unknown as PatchedPrototype;
+  return proto[ORIGINAL_FIT] ?? proto.fit;
+}
+
+export function installFitRecorder(tf: Tf, host: TrainingHost): void {
+  const proto = tf.LayersModel.prototype as unknown as PatchedPrototype;
+  proto[ACTIVE_HOST] = host;
+  if (proto[ORIGINAL_FIT]) return;
+  const plainFit = proto.fit;
+  proto[ORIGINAL_FIT] = plainFit;
+  proto.fit = function recordedFit(this: tfNamespace.LayersModel, x, y, args = {}) {
+    return fitAndRecord(tf, proto[ACTIVE_HOST] ?? host, plainFit, this, x, y, args);
+  };
+}
+
+const fitCounts = new WeakMap<object, number>();
+/** Which fit of the current cell execution this is (0-based), keyed by the context object. */
+function nextFitIndex(context: object | null): number {
+  if (!context) return 0;
+  const count = fitCounts.get(context) ?? 0;
+  fitCounts.set(context, count + 1);
+  return count;
+}
+
+function isTensor(tf: Tf, value: unknown): value is Tensor {
+  return value instanceof tf.Tensor;
+}
+
+function dataStats(train: { x: NumericArray; y: NumericArray; samples: number; xRow: number; yRow: number } | null, loss: string, validation: DataStats['validation']): DataStats {
+  if (!train) {
+    return { inputs: featureStats([], 0, 0), labels: { kind: 'regression' }, validation };
+  }
+  return {
+    inputs: featureStats(train.x, train.samples, train.xRow),
+    labels: labelStats(train.y, train.samples, train.yRow, loss),
+    validation,
+  };
+}
+
+interface FitState {
+  epoch: number;
+  batch: number;
+  lr: number;
+  failure: string | null;
+  interrupted: boolean;
+}
+
+async function fitAndRecord(tf: Tf, host: TrainingHost, plainFit: Fit, model: tfNamespace.LayersModel, x: FitInput, y: FitInput, args: tfNamespace.ModelFitArgs): Promise<tfNamespace.History> {
+  checkModel(model);
+  const params = checkFitArgs(args);
+  const userCallbacks = args.callbacks == null ? [] : Array.isArray(args.callbacks) ? (args.callbacks as unknown[]) : [args.callbacks];
+  checkCallbacks(model, userCallbacks);
+  const tensors = isTensor(tf, x) && isTensor(tf, y) ? { x, y } : null;
+  if (tensors) checkData(model, tensors.x, tensors.y);
+  const validationTensors = Array.isArray(args.validationData) && args.validationData.length === 2 && isTensor(tf, args.validationData[0]) && isTensor(tf, args.validationData[1]);
+  const fast = tensors !== null && (args.validationData == null || validationTensors) && args.classWeight == null && args.stepsPerEpoch == null;
+
+  const total = tensors ? tensors.x.shape[0] : 0;
+  const trainSamples = params.validationSplit > 0 ? Math.floor(total * (1 - params.validationSplit)) : total;
+  const trainData: FastFitData | null = tensors ? readTrainingData(tensors.x, tensors.y, trainSamples) : null;
+  const validationSamples = params.validationSplit > 0 ? total - trainSamples : validationTensors ? (args.validationData![0] as Tensor).shape[0] : 0;
+  const validationSource = params.validationSplit > 0 ? 'validationSplit' : args.validationData ? 'validationData' : 'none';
+  const context = host.context();
+  const run = buildRun({
+    model,
+    callbacks: userCallbacks,
+    data: dataStats(trainData && { x: trainData.x, y: trainData.y, samples: trainSamples, xRow: trainData.x.length / Math.max(1, trainSamples), yRow: trainData.y.length / Math.max(1, trainSamples) }, lossName(model), { source: validationSource, samples: validationSamples }),
+    params: { epochs: params.epochs, batchSize: params.batchSize, initialEpoch: params.initialEpoch, shuffle: params.shuffle, ...(params.validationSplit > 0 ? { validationSplit: params.validationSplit } : {}) },
+    context,
+    fitIndex: nextFitIndex(context),
+    labelSuffix,
+  });
+  const recorder = new RunRecorder(run, host.sink(), host.recordBatches);
+  const state: FitState = { epoch: params.initialEpoch, batch: 0, lr: getLearningRate(model.optimizer), failure: null, interrupted: false };
+  const inputsHaveNaN = trainData ? hasNonFinite(trainData.x) : false;
+  const Adapter = hookAdapter(tf);
+  const head = new Adapter(controlHooks(model, host, recorder, state, inputsHaveNaN));
+  const tail = new Adapter({ onEpochEnd: (epoch, logs) => recorder.epoch(epoch, logs ?? {}) });
+  const callbacks = [head, ...toTfCallbacks(tf, args.callbacks), tail] as tfNamespace.Callback[];
+
+  recorder.start();
+  const disposables: Tensor[] = [];
+  let history: tfNamespace.History;
+  try {
+    if (fast && trainData && tensors) {
+      let validationData = validationTensors ? (args.validationData as [Tensor, Tensor]) : undefined;
+      if (params.validationSplit > 0) {
+        validationData = [tensors.x.slice(trainSamples), tensors.y.slice(trainSamples)];
+        disposables.push(...validationData);
+      }
+      history = await fastFit(tf, model, trainData, { ...params, validationData, callbacks, yieldEvery: args.yieldEvery });
+    } else {
+      history = await plainFit.call(model, x, y, { ...args, callbacks });
+    }
+  } catch (error) {
+    recorder.end('failed', `fit failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  } finally {
+    tf.dispose(disposables);
+  }
+  return finish(model, userCallbacks, recorder, state, history);
+}
+
+/** The first callback of every fit: schedule stepping, per-batch records, NaN guard, interrupt, `lr` in the logs. */
+function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, recorder: RunRecorder, state: FitState, inputsHaveNaN: boolean) {
+  return {
+    onEpochBegin(epoch: number) {
+      state.epoch = epoch;
+    },
+    onBatchBegin(batch: number) {
+      state.batch = batch;
+      const schedule = scheduleOf(model.optimizer);
+      if (schedule) setLearningRate(model.optimizer, schedule(model.optimizer.iterations));
+      state.lr = getLearningRate(model.optimizer);
+    },
+    onBatchEnd(batch: number, logs?: Logs) {
+      const loss = logs?.loss ?? NaN;
+      recorder.batch(state.epoch, loss, state.lr);
+      if (!Number.isFinite(loss) && state.failure === null) {
+        const cause = inputsHaveNaN
+          ? 'the training inputs contain NaN or infinite values'
+          : `the updates diverged — the learning rate (${state.lr}) is likely too high for this model and data (try 10x smaller), or the inputs are unscaled`;
+        state.failure = `loss became ${Number.isNaN(loss) ? 'NaN' : 'infinite'} at epoch ${state.epoch + 1}, batch ${batch + 1}: ${cause}`;
+        model.stopTraining = true;
+      }
+      if (host.interrupted()) {
+        state.interrupted = true;
+        model.stopTraining = true;
+      }
+    },
+    onEpochEnd(_epoch: number, logs?: Logs) {
+      if (logs) logs.lr = state.lr;
+    },
+  };
+}
+
+function finish(model: tfNamespace.LayersModel, userCallbacks: unknown[], recorder: RunRecorder, state: FitState, history: tfNamespace.History): tfNamespace.History {
+  const earlyStopping = userCallbacks.find((cb): cb is EarlyStopping => cb instanceof EarlyStopping);
+  const restoredEpoch = earlyStopping?.restoredEpoch;
+  let status: RunStatus = 'completed';
+  let reason: string | undefined;
+  if (state.failure) {
+    status = 'failed';
+    reason = state.failure;
+  } else if (state.interrupted) {
+    status = 'interrupted';
+    reason = `interrupted at epoch ${state.epoch + 1}, batch ${state.batch + 1}`;
+  } else if (model.stopTraining) {
+    status = 'stopped';
+    const stoppedEpoch = earlyStopping?.stoppedEpoch ?? (userCallbacks.find((cb) => typeof (cb as { stoppedEpoch?: unknown }).stoppedEpoch === 'number') as { stoppedEpoch: number } | undefined)?.stoppedEpoch;
+    reason = stoppedEpoch !== undefined ? `EarlyStopping at epoch ${stoppedEpoch + 1}` : `stopped by a callback at epoch ${state.epoch + 1}`;
+  }
+  recorder.end(status, reason, restoredEpoch);
+  if (state.failure) throw Object.assign(new TrainingDivergedError(state.failure), { history, run: recorder.run });
+  return history;
+}

@@ -1,0 +1,79 @@
+/** Small summaries of the training data for the run record (read by the diagnostics). */
+import type { FeatureStats, LabelKind, LabelStats } from '../../protocol/run';
+
+export type NumericArray = Float32Array | Int32Array | Uint8Array | number[];
+
+/** One pass over a row-major [samples, features] matrix. */
+export function featureStats(data: NumericArray, samples: number, features: number): FeatureStats {
+  const sums = new Float64Array(features);
+  const squares = new Float64Array(features);
+  const mins = new Float64Array(features).fill(Infinity);
+  const maxs = new Float64Array(features).fill(-Infinity);
+  for (let row = 0; row < samples; row++) {
+    const offset = row * features;
+    for (let f = 0; f < features; f++) {
+      const v = data[offset + f];
+      sums[f] += v;
+      squares[f] += v * v;
+      if (v < mins[f]) mins[f] = v;
+      if (v > maxs[f]) maxs[f] = v;
+    }
+  }
+  let min = Infinity, max = -Infinity, meanSum = 0, maxAbsMean = 0, maxStd = 0;
+  const firstFeatures: [number, number, number][] = [];
+  for (let f = 0; f < features; f++) {
+    const mean = samples ? sums[f] / samples : 0;
+    const std = samples ? Math.sqrt(Math.max(0, squares[f] / samples - mean * mean)) : 0;
+    min = Math.min(min, mins[f]);
+    max = Math.max(max, maxs[f]);
+    meanSum += mean;
+    maxAbsMean = Math.max(maxAbsMean, Math.abs(mean));
+    maxStd = Math.max(maxStd, std);
+    if (f < 32) firstFeatures.push([mins[f], maxs[f], mean]);
+  }
+  return { samples, features, min: finiteOr0(min), max: finiteOr0(max), meanOfMeans: features ? meanSum / features : 0, maxAbsMean, maxStd, firstFeatures };
+}
+
+const finiteOr0 = (v: number): number => (Number.isFinite(v) ? v : 0);
+
+/** Binary (one 0/1 column), multiclass (one-hot columns or integer ids with a sparse loss) or regression. */
+export function labelStats(data: NumericArray, samples: number, columns: number, loss: string): LabelStats {
+  const isInteger = (v: number): boolean => Number.isInteger(v) && v >= 0;
+  let allBinary = true, allInteger = true;
+  for (let i = 0; i < samples * columns; i++) {
+    const v = data[i];
+    if (v !== 0 && v !== 1) allBinary = false;
+    if (!isInteger(v)) allInteger = false;
+  }
+  const lossName = loss.toLowerCase();
+  const kind: LabelKind = columns > 1 && allBinary ? 'multiclass'
+    : columns === 1 && lossName.includes('sparse') && allInteger ? 'multiclass'
+    : columns === 1 && allBinary && !/squared|absolute|huber|logcosh/.test(lossName) ? 'binary'
+    : 'regression';
+  if (kind === 'regression') {
+    let sum = 0, sq = 0;
+    for (let i = 0; i < samples * columns; i++) { sum += data[i]; sq += data[i] * data[i]; }
+    const n = samples * columns || 1;
+    const mean = sum / n;
+    return { kind, mean, std: Math.sqrt(Math.max(0, sq / n - mean * mean)) };
+  }
+  const counts: number[] = [];
+  for (let row = 0; row < samples; row++) {
+    const cls = kind === 'binary' || columns === 1 ? data[row * columns] : argmaxRow(data, row, columns);
+    counts[cls] = (counts[cls] ?? 0) + 1;
+  }
+  const classBalance = Array.from(counts, (c) => (c ?? 0) / (samples || 1));
+  if (kind === 'binary' && classBalance.length < 2) classBalance.push(0);
+  return { kind, classBalance };
+}
+
+function argmaxRow(data: NumericArray, row: number, columns: number): number {
+  let best = 0;
+  for (let c = 1; c < columns; c++) if (data[row * columns + c] > data[row * columns + best]) best = c;
+  return best;
+}
+
+export function hasNonFinite(data: NumericArray): boolean {
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return true;
+  return false;
+}
