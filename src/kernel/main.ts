@@ -1,0 +1,41 @@
+/**
+ * The kernel process (dist/kernel.js), forked by src/kernel-client with a Node IPC channel.
+ * This file is only the message loop: src/protocol/kernel.ts defines the messages, KernelSession
+ * does the work. The kernel exits when its host goes away, so it never outlives VS Code or the CLI.
+ */
+import { dirname } from 'node:path';
+import type { HostToKernel, KernelToHost } from '../protocol/kernel';
+import { KernelSession } from './session';
+
+function send(message: KernelToHost): void {
+  if (process.connected) process.send?.(message);
+}
+
+// Stack frames from the kernel's own code are not the user's business: the bundle when built
+// (which contains tfjs too), this folder when running from source.
+const kernelPaths = [__filename, dirname(__filename) + '/'];
+const session = new KernelSession(send, kernelPaths);
+
+process.on('message', (message: HostToKernel) => {
+  switch (message.type) {
+    case 'start':
+      session.start(message).then(send, (error: unknown) => {
+        process.stderr.write(`The kernel could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+      });
+      return;
+    case 'execute':
+      session.execute(message);
+      return;
+    case 'interrupt':
+      session.interrupt();
+      return;
+    case 'shutdown':
+      process.exit(0);
+  }
+});
+
+// A callback that throws after its cell finished must not kill the kernel and all its state.
+process.on('uncaughtException', (error) => session.reportUncaught(error));
+process.on('unhandledRejection', (reason) => session.reportUncaught(reason));
+process.on('disconnect', () => process.exit(0));
