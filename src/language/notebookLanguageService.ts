@@ -67,15 +67,16 @@ export interface CellSignatureHelp {
 export type DefinitionLocation = ({ kind: 'cell' } & CellRange) | { kind: 'file'; file: string; start: LineCharacter; end: LineCharacter };
 
 /**
- * Diagnostics the kernel's semantics make wrong. With cells as nested blocks and a module for the
- * program these should not arise; they are filtered as a safety net only — never a type error.
+ * Diagnostics the kernel's semantics make wrong. With the program a module these should not arise;
+ * they are filtered as a safety net only — never a type error. (A re-declaration across cells
+ * cannot arise either: each cell is a nested block, so it shadows; within one cell it is a real
+ * error, reported, as the kernel rejects it too.)
  */
 const KERNEL_ACCEPTS = new Set<number>([
   1375, // 'await' expressions are only allowed at the top level of a file when that file is a module
   1378, // Top-level 'await' expressions are only allowed when the 'module' option is set to ...
   1431, // 'for await' loops are only allowed at the top level of a file when that file is a module
   1432, // Top-level 'for await' loops are only allowed when ...
-  2451, // Cannot redeclare block-scoped variable (only when it spans cells; see below)
   7028, // Unused label (an object literal `{a: 1}` as a cell's last line)
 ]);
 
@@ -131,7 +132,7 @@ export class NotebookLanguageService {
     for (const d of all) {
       if (d.start === undefined || d.length === undefined) continue;
       if (d.category !== ts.DiagnosticCategory.Error && d.category !== ts.DiagnosticCategory.Warning) continue;
-      if (KERNEL_ACCEPTS.has(d.code) && !this.isRealWithinOneCell(d)) continue;
+      if (KERNEL_ACCEPTS.has(d.code)) continue;
       if (UNRESOLVED_PACKAGE.has(d.code)) continue;
       const range = this.toCellRange(d.start, d.length);
       if (!range) continue;
@@ -254,13 +255,6 @@ export class NotebookLanguageService {
     if (!span) return undefined;
     const source = this.cells[span.cell];
     return { cell: span.cell, start: offsetToLineCharacter(source, span.start), end: offsetToLineCharacter(source, span.end) };
-  }
-
-  /** A redeclaration inside one cell is a real error (the kernel rejects it too); only cross-cell ones are not. */
-  private isRealWithinOneCell(d: ts.Diagnostic): boolean {
-    if (d.code !== 2451 || d.start === undefined) return false;
-    const here = this.doc.map.toCell(d.start);
-    return (d.relatedInformation ?? []).some((r) => r.start !== undefined && this.doc.map.toCell(r.start)?.cell === here?.cell);
   }
 }
 
