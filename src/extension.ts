@@ -8,7 +8,9 @@ import { RunStore } from './runs/runStore';
 import type { DashboardHandle } from './host/commands/commandContext';
 import { openDashboardOnFirstFit } from './host/dashboardOnFirstFit';
 import type { KernelFactory } from './host/kernel/kernelManager';
+import { fitlabSettings } from './host/config';
 import { registerHost } from './host/registerHost';
+import { diagnoseOptions } from './host/settings';
 
 // Until src/kernel-client lands, a run says plainly that no kernel is available.
 const kernelFactory: KernelFactory = () => {
@@ -16,7 +18,10 @@ const kernelFactory: KernelFactory = () => {
 };
 
 export function activate(context: vscode.ExtensionContext): void {
-  const store = new RunStore((run) => diagnose(run));
+  const store = new RunStore((run) => {
+    const settings = fitlabSettings();
+    return settings.diagnosticsEnabled ? diagnose(run, diagnoseOptions(settings)) : [];
+  });
   let dashboard: DashboardHandle | undefined;
   const host = registerHost(context, { store, kernelFactory, dashboard: () => dashboard });
   context.subscriptions.push(host, openDashboardOnFirstFit(store, () => dashboard));

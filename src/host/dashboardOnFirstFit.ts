@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { RunStore } from '../runs/runStore';
 import type { DashboardHandle } from './commands/commandContext';
-import { fitlabSettings } from './registerHost';
+import { fitlabSettings } from './config';
 
 export function openDashboardOnFirstFit(store: RunStore, dashboard: () => DashboardHandle | undefined): vscode.Disposable {
   const unsubscribe = store.onDidChange((change) => {

@@ -11,7 +11,7 @@ import { KernelStatusBar } from './kernel/statusBar';
 import { FitlabControllers } from './notebook/controller';
 import { syncRunsWithNotebooks } from './notebook/metadataSync';
 import { FITLAB_NOTEBOOK_TYPE, TfnbSerializer } from './notebook/serializer';
-import { readSettings } from './settings';
+import { fitlabSettings } from './config';
 
 export interface HostOptions {
   store: RunStore;
@@ -23,11 +23,6 @@ export interface HostOptions {
 export interface Host extends vscode.Disposable {
   kernels: KernelManager;
   controllers: FitlabControllers;
-}
-
-export function fitlabSettings() {
-  const config = vscode.workspace.getConfiguration('fitlab');
-  return readSettings((key) => config.get(key));
 }
 
 export function registerHost(context: vscode.ExtensionContext, options: HostOptions): Host {

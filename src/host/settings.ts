@@ -3,6 +3,7 @@
  * `vscode.workspace.getConfiguration('fitlab').get`). A value of the wrong type falls back to the
  * default rather than starting a kernel with nonsense.
  */
+import { DEFAULT_DIAGNOSE_OPTIONS, type DiagnoseOptions } from '../diagnostics/options';
 import type { BackendPreference } from '../protocol/kernel';
 
 export interface FitlabSettings {
@@ -33,7 +34,12 @@ export function readSettings(get: SettingGetter): FitlabSettings {
     memoryLimitMb: pick(get('kernel.memoryLimitMb'), 4096, isPositive),
     recordBatches: pick(get('training.recordBatches'), true, isBoolean),
     diagnosticsEnabled: pick(get('diagnostics.enabled'), true, isBoolean),
-    overfittingRise: pick(get('diagnostics.overfittingRise'), 0.1, isFraction),
+    overfittingRise: pick(get('diagnostics.overfittingRise'), DEFAULT_DIAGNOSE_OPTIONS.overfitRise, isFraction),
     openDashboardOnFirstFit: pick(get('dashboard.openOnFirstFit'), true, isBoolean),
   };
+}
+
+/** The diagnose options the settings choose (the rest keep the diagnostics' defaults). */
+export function diagnoseOptions(settings: FitlabSettings): Partial<DiagnoseOptions> {
+  return { overfitRise: settings.overfittingRise };
 }

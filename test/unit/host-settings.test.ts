@@ -10,7 +10,7 @@ test('settings fall back to their defaults when missing or of the wrong type', (
     memoryLimitMb: 4096,
     recordBatches: true,
     diagnosticsEnabled: true,
-    overfittingRise: 0.1,
+    overfittingRise: 0.05,
     openDashboardOnFirstFit: true,
   });
   const values: Record<string, unknown> = { backend: 'gpu', 'kernel.memoryLimitMb': -5, 'training.recordBatches': 'yes', 'diagnostics.overfittingRise': 0.25 };

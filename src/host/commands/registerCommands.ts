@@ -11,7 +11,7 @@ import { selectBackend } from './selectBackend';
 export const COMMANDS = {
   newNotebook: 'fitlab.newNotebook',
   openExample: 'fitlab.openExample',
-  runAll: 'fitlab.runAllTrainingCells',
+  runAll: 'fitlab.runAll',
   stopTraining: 'fitlab.stopTraining',
   restartKernel: 'fitlab.restartKernel',
   compareRuns: 'fitlab.compareRuns',
