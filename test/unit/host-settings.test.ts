@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { readSettings } from '../../src/host/settings';
 import { readNotebookFitlab, writeNotebookFitlab, readFitlabMetadata } from '../../src/host/notebook/fitlabMetadata';
+import { isTypeScriptJupyter } from '../../src/host/notebook/jupyterLanguage';
 import { sampleRun } from './host-sampleRun';
 
 test('settings fall back to their defaults when missing or of the wrong type', () => {
@@ -45,4 +46,11 @@ test('fitlab metadata is written where each notebook type saves it, keeping ever
   // Newer serializer: under metadata.
   const newer = writeNotebookFitlab({ metadata: { language_info: { name: 'typescript' } } }, 'jupyter-notebook', fitlab);
   assert.deepEqual(Object.keys(newer.metadata as object), ['language_info', 'fitlab']);
+});
+
+test('a Jupyter notebook counts as TypeScript by its kernelspec or language_info, in either metadata layout', () => {
+  assert.equal(isTypeScriptJupyter({ custom: { metadata: { kernelspec: { language: 'typescript', name: 'tslab' } } } }), true);
+  assert.equal(isTypeScriptJupyter({ metadata: { language_info: { name: 'TypeScript' } } }), true);
+  assert.equal(isTypeScriptJupyter({ metadata: { kernelspec: { language: 'python' } } }), false);
+  assert.equal(isTypeScriptJupyter(undefined), false);
 });

@@ -10,6 +10,7 @@ import type { KernelManager } from '../kernel/kernelManager';
 import { isTrusted, explainUntrusted, UNTRUSTED_MESSAGE } from '../trust';
 import { refuseCell, runCell } from './cellRunner';
 import { ExecutionQueue, type QueuedCell } from './executionQueue';
+import { isTypeScriptJupyter } from './jupyterLanguage';
 import { FITLAB_NOTEBOOK_TYPE } from './serializer';
 
 export const CONTROLLER_ID = 'fitlab-kernel';
@@ -32,7 +33,16 @@ export class FitlabControllers implements vscode.Disposable {
         else this.selectedJupyter.delete(notebook.uri.toString());
       }),
       vscode.workspace.onDidCloseNotebookDocument((doc) => this.closed(doc)),
+      vscode.workspace.onDidOpenNotebookDocument((doc) => this.preferForTypeScript(doc)),
     );
+    vscode.workspace.notebookDocuments.forEach((doc) => this.preferForTypeScript(doc));
+  }
+
+  /** A TypeScript Jupyter notebook lists Fitlab's kernel first in the kernel picker. */
+  private preferForTypeScript(doc: vscode.NotebookDocument): void {
+    if (doc.notebookType === 'jupyter-notebook' && isTypeScriptJupyter(doc.metadata)) {
+      this.controllers[1].updateNotebookAffinity(doc, vscode.NotebookControllerAffinity.Preferred);
+    }
   }
 
   /** Whether Fitlab runs this notebook's cells (a .tfnb, or a Jupyter notebook with Fitlab selected). */
