@@ -1,0 +1,74 @@
+/**
+ * Type errors of TypeScript cells in the 'fitlab-ts' DiagnosticCollection, each on its own cell
+ * and line, re-checked shortly after the user stops typing (debounced per notebook).
+ */
+import * as vscode from 'vscode';
+import type { CellDiagnostic } from '../../language';
+import { toRange } from './convert';
+import { isCheckedNotebook, type NotebookServices } from './notebookServices';
+
+const DEBOUNCE_MS = 300;
+
+export class CellDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('fitlab-ts');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Cell documents we reported on per notebook, to clear those that no longer have errors. */
+  private readonly reported = new Map<string, vscode.Uri[]>();
+
+  constructor(private readonly services: NotebookServices) {}
+
+  /** Schedules a re-check of a notebook. */
+  schedule(notebook: vscode.NotebookDocument, delay = DEBOUNCE_MS): void {
+    if (!isCheckedNotebook(notebook)) return;
+    const key = notebook.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!notebook.isClosed) this.check(notebook);
+      }, delay),
+    );
+  }
+
+  /** Checks now and publishes (also used by tests through the command). */
+  check(notebook: vscode.NotebookDocument): void {
+    const key = notebook.uri.toString();
+    const { service, cells } = this.services.forNotebook(notebook);
+    const byCell = new Map<number, vscode.Diagnostic[]>();
+    for (const d of service.diagnostics()) {
+      const list = byCell.get(d.cell) ?? [];
+      list.push(toDiagnostic(d));
+      byCell.set(d.cell, list);
+    }
+    for (const uri of this.reported.get(key) ?? []) this.collection.delete(uri);
+    const uris: vscode.Uri[] = [];
+    cells.forEach((cell, i) => {
+      const list = byCell.get(i);
+      if (!list) return;
+      this.collection.set(cell.document.uri, list);
+      uris.push(cell.document.uri);
+    });
+    this.reported.set(key, uris);
+  }
+
+  clear(notebook: vscode.NotebookDocument): void {
+    const key = notebook.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    for (const uri of this.reported.get(key) ?? []) this.collection.delete(uri);
+    this.reported.delete(key);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.collection.dispose();
+  }
+}
+
+function toDiagnostic(d: CellDiagnostic): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(d), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = 'fitlab-ts';
+  diagnostic.code = d.code;
+  return diagnostic;
+}
