@@ -20,15 +20,15 @@ export function formatOfFile(file: string): NotebookFormat | undefined {
   return undefined;
 }
 
+/** The file's format; throws a NotebookFormatError for a file that is not a notebook. */
+export function notebookFormatOf(file: string): NotebookFormat {
+  const format = formatOfFile(file);
+  if (!format) throw new NotebookFormatError(`${file}: not a notebook (expected a .tfnb or .ipynb file)`);
+  return format;
+}
+
 export function parseNotebook(text: string, file: string): NotebookDocument {
-  switch (formatOfFile(file)) {
-    case 'tfnb':
-      return parseTfnb(text, file);
-    case 'ipynb':
-      return parseIpynb(text, file);
-    default:
-      throw new NotebookFormatError(`${file}: not a notebook (expected a .tfnb or .ipynb file)`);
-  }
+  return notebookFormatOf(file) === 'tfnb' ? parseTfnb(text, file) : parseIpynb(text, file);
 }
 
 export function serializeNotebook(doc: NotebookDocument): string {

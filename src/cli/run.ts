@@ -1,0 +1,305 @@
+/**
+ * `fitlab run <notebook> [--out DIR] [--backend auto|tensorflow|wasm|cpu]`: executes the notebook's
+ * TypeScript cells in order in the same kernel the editor uses, streams what they print and one
+ * line per training epoch, then writes the executed notebook (with its outputs and runs) and a
+ * report, and says what the runs showed. Stops at the first failing cell, naming it.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { ExecutionOutcome, KernelClientOptions } from '../kernel-client/kernelClient';
+import { deriveChecklist, diagnose } from '../diagnostics';
+import { isRunnableCell, notebookFormatOf, parseNotebook, serializeNotebook, NotebookFormatError, type NotebookCell, type NotebookDocument } from '../notebook-format';
+import type { DisplayItem } from '../protocol/display';
+import type { Finding } from '../protocol/findings';
+import type { BackendPreference, CellError, ExecutionEvent, KernelReady } from '../protocol/kernel';
+import type { Run } from '../protocol/run';
+import { writeReport } from '../report/writeReport';
+import { RunStore } from '../runs/runStore';
+import { parseFlags, UsageError } from './args';
+import { CellOutputs } from './cellOutputs';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, type CliIo } from './io';
+import { BadInputError, planOutput, runMarker, RUN_MARKER_KEY, type OutputPlace } from './outputPlace';
+import { epochLine, historyRow, TerminalOutput } from './progress';
+import { runSummaryLines } from './summary';
+
+/** Exit code after Ctrl-C, as shells report a SIGINT. */
+export const EXIT_INTERRUPTED = 130;
+
+export const RUN_USAGE = 'usage: fitlab run <notebook.tfnb|notebook.ipynb> [--out DIR] [--backend auto|tensorflow|wasm|cpu]';
+
+const BACKENDS: readonly BackendPreference[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+
+/** The part of KernelClient the runner uses (tests may pass their own). */
+export interface NotebookKernel {
+  start(): Promise<KernelReady>;
+  execute(options: { code: string; cellIndex: number; notebook: string }, onEvent: (event: ExecutionEvent) => void): Promise<ExecutionOutcome>;
+  interrupt(): void;
+  dispose(): void;
+}
+
+export interface RunOptions {
+  /** Starts the kernel process (src/kernel-client's KernelClient). */
+  createKernel: (options: KernelClientOptions) => NotebookKernel;
+  /** dist/kernel.js */
+  kernelEntry: string;
+  /** Whether stdout is a terminal: progress lines then rewrite themselves. */
+  tty?: boolean;
+  /** Subscribes to Ctrl-C; returns the unsubscribe function. */
+  onInterrupt?: (handler: () => void) => () => void;
+}
+
+interface RunRequest {
+  input: string;
+  outDir: string | undefined;
+  backend: BackendPreference;
+}
+
+export async function runCommand(args: string[], io: CliIo, options: RunOptions): Promise<number> {
+  let request: RunRequest;
+  let doc: NotebookDocument;
+  let place: OutputPlace;
+  try {
+    request = readRequest(args);
+    doc = readNotebook(resolve(io.cwd, request.input), request.input);
+    place = planOutput(resolve(io.cwd, request.input), request.outDir, io.cwd);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`fitlab run: ${error.message}\n${RUN_USAGE}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof BadInputError || error instanceof NotebookFormatError) {
+      io.stderr(`fitlab: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+  return new NotebookRun(request, doc, place, io, options).execute();
+}
+
+function readRequest(args: string[]): RunRequest {
+  const { positionals, flags } = parseFlags(args, { out: { type: 'string', short: 'o' }, backend: { type: 'string' } });
+  if (positionals.length === 0) throw new UsageError('which notebook? give its path');
+  if (positionals.length > 1) throw new UsageError(`one notebook at a time (got ${positionals.length}: ${positionals.join(', ')})`);
+  const backend = (flags.backend ?? 'auto') as BackendPreference;
+  if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')} (got "${String(flags.backend)}")`);
+  return { input: positionals[0], outDir: flags.out as string | undefined, backend };
+}
+
+function readNotebook(path: string, shown: string): NotebookDocument {
+  notebookFormatOf(shown);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BadInputError(`${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a notebook' : (error as Error).message}`);
+  }
+  const doc = parseNotebook(text, shown);
+  if (!doc.cells.some(isRunnableCell)) throw new BadInputError(`${shown}: no TypeScript code cells to run`);
+  return doc;
+}
+
+/** One execution of a notebook, from kernel start to the written outputs. */
+class NotebookRun {
+  private readonly out: TerminalOutput;
+  private readonly store = new RunStore((run) => diagnose(run));
+  /** This execution's runs in start order, and the cell each came from. */
+  private readonly runOrder: { runId: string; cellNumber: number }[] = [];
+  private readonly notebookKey: string;
+  private kernel: NotebookKernel | undefined;
+  private interrupts = 0;
+
+  constructor(
+    private readonly request: RunRequest,
+    private readonly doc: NotebookDocument,
+    private readonly place: OutputPlace,
+    private readonly io: CliIo,
+    private readonly options: RunOptions,
+  ) {
+    this.out = new TerminalOutput(io, options.tty ?? false);
+    this.notebookKey = request.input;
+  }
+
+  async execute(): Promise<number> {
+    const inputPath = resolve(this.io.cwd, this.request.input);
+    const kernel = this.options.createKernel({ kernelEntry: this.options.kernelEntry, backend: this.request.backend, notebookDir: dirname(inputPath) });
+    this.kernel = kernel;
+    const unsubscribe = this.options.onInterrupt?.(() => this.interrupt()) ?? (() => undefined);
+    try {
+      const ready = await kernel.start();
+      this.out.stdout(`fitlab: backend ${ready.backend} (tfjs ${ready.tfVersion})\n`);
+      for (const note of ready.notes) this.out.stdout(`  ${note}\n`);
+      const exitCode = await this.runCells(kernel);
+      return (await this.writeOutputs()) ? exitCode : Math.max(exitCode, EXIT_PROBLEMS);
+    } finally {
+      unsubscribe();
+      kernel.dispose();
+    }
+  }
+
+  /** Runs cells until one fails; returns the exit code. */
+  private async runCells(kernel: NotebookKernel): Promise<number> {
+    let order = 0;
+    for (let index = 0; index < this.doc.cells.length; index++) {
+      const cell = this.doc.cells[index];
+      if (!isRunnableCell(cell)) continue;
+      const cellNumber = index + 1;
+      this.out.stdout(`── cell ${cellNumber} ${'─'.repeat(40)}\n`);
+      const outputs = new CellOutputs();
+      const outcome = await kernel.execute({ code: cell.source, cellIndex: index, notebook: this.notebookKey }, (event) => this.onEvent(event, cellNumber, outputs));
+      this.out.finishProgress();
+      this.endUnfinishedRuns(outcome);
+      if (outcome.ok) outputs.result(outcome.result);
+      else outputs.error(outcome.error);
+      cell.outputs = outputs.finish((runId) => {
+        const run = this.store.run(this.notebookKey, runId);
+        return run && { run, findings: this.store.findings(this.notebookKey, runId) };
+      });
+      cell.execution = { order: ++order, success: outcome.ok };
+      if (outcome.ok) {
+        this.printResult(outcome.result);
+        continue;
+      }
+      this.clearCellsAfter(index);
+      this.printFailure(cell, cellNumber, outcome.error, outcome.kernelDied === true);
+      return outcome.error.interrupted || this.interrupts > 0 ? EXIT_INTERRUPTED : EXIT_PROBLEMS;
+    }
+    return EXIT_OK;
+  }
+
+  private onEvent(event: ExecutionEvent, cellNumber: number, outputs: CellOutputs): void {
+    switch (event.type) {
+      case 'stream':
+        outputs.stream(event.name, event.text);
+        if (event.name === 'stdout') this.out.stdout(event.text);
+        else this.out.stderr(event.text);
+        return;
+      case 'display':
+        outputs.display(event.item);
+        this.out.stdout(describeDisplay(event.item) + '\n');
+        return;
+      case 'runStarted':
+        this.store.started(this.notebookKey, event.run);
+        this.runOrder.push({ runId: event.run.id, cellNumber });
+        outputs.runStarted(event.run.id);
+        this.out.stdout(`  cell ${cellNumber} · run ${this.runOrder.length} · ${event.run.label || 'training'}\n`);
+        return;
+      case 'runProgress':
+        this.printEpochs(event.delta.runId, event.delta.epochs, event.delta.history, event.epochs);
+        this.store.progressed(this.notebookKey, event.delta);
+        return;
+      case 'runEnded':
+        this.store.ended(this.notebookKey, event);
+        this.out.finishProgress();
+        if (event.status !== 'completed' || event.stopReason) {
+          this.out.stdout(`  cell ${cellNumber} · run ${this.runNumber(event.runId)} · ${event.status}${event.stopReason ? `: ${event.stopReason}` : ''}\n`);
+        }
+        return;
+    }
+  }
+
+  /** A fit the kernel never reported ended (killed kernel, interrupt escalated to a kill) ends with its cell. */
+  private endUnfinishedRuns(outcome: ExecutionOutcome): void {
+    const interrupted = !outcome.ok && (outcome.error.interrupted === true || this.interrupts > 0);
+    for (const { runId } of this.runOrder) {
+      if (this.store.run(this.notebookKey, runId)?.status !== 'running') continue;
+      const stopReason = outcome.ok ? 'the cell finished before the fit did' : interrupted ? 'Ctrl-C' : `the cell failed: ${outcome.error.message}`;
+      this.store.ended(this.notebookKey, { runId, status: interrupted ? 'interrupted' : 'failed', endedAt: new Date().toISOString(), stopReason });
+    }
+  }
+
+  private printEpochs(runId: string, epochs: number[], history: Run['history'], total: number): void {
+    const origin = { cellNumber: this.runOrder.find((r) => r.runId === runId)?.cellNumber ?? 0, runNumber: this.runNumber(runId) };
+    // On a terminal only the newest epoch is visible anyway; a pipe gets every epoch.
+    const rows = this.options.tty ? epochs.slice(-1).map(() => epochs.length - 1) : epochs.map((_, i) => i);
+    for (const row of rows) this.out.progress(epochLine(origin, epochs[row], total, historyRow(history, row)));
+  }
+
+  private runNumber(runId: string): number {
+    return this.runOrder.findIndex((r) => r.runId === runId) + 1;
+  }
+
+  private printResult(result: DisplayItem[]): void {
+    if (result.length === 0) return;
+    const text = result.find((item) => item.mime === 'text/plain');
+    this.out.stdout((text && typeof text.value === 'string' ? text.value : describeDisplay(result[0])) + '\n');
+  }
+
+  private printFailure(cell: NotebookCell, cellNumber: number, error: CellError, kernelDied: boolean): void {
+    const where = `cell ${cellNumber} (cells are numbered from 1, as in the editor)`;
+    if (error.interrupted || this.interrupts > 0) {
+      this.out.stderr(`fitlab: interrupted in ${where}\n`);
+      return;
+    }
+    const position = error.position ? `, line ${error.position.line}:${error.position.column}` : '';
+    const what = kernelDied ? `the kernel stopped: ${error.message}` : `${error.name}: ${error.message}`;
+    this.out.stderr(`fitlab: ${where}${position} failed: ${what}\n`);
+    if (error.position) this.out.stderr(sourceExcerpt(cell.source, error.position.line, error.position.column));
+  }
+
+  /** Cells after a failure did not run in this execution: outputs from an older one would mislead. */
+  private clearCellsAfter(index: number): void {
+    for (const cell of this.doc.cells.slice(index + 1)) {
+      if (!isRunnableCell(cell)) continue;
+      cell.outputs = [];
+      delete cell.execution;
+    }
+  }
+
+  private interrupt(): void {
+    this.interrupts++;
+    if (this.interrupts === 1) {
+      this.out.stderr('\nfitlab: interrupting (the fit stops after this batch; Ctrl-C again to stop the kernel)\n');
+      this.kernel?.interrupt();
+    } else {
+      this.out.stderr('\nfitlab: stopping the kernel\n');
+      this.kernel?.dispose();
+    }
+  }
+
+  /** Writes the executed notebook and the report; returns false when the report failed. */
+  private async writeOutputs(): Promise<boolean> {
+    const runs = this.runOrder.map((r) => this.store.run(this.notebookKey, r.runId)).filter((run): run is Run => run !== undefined);
+    const findings: Record<string, Finding[]> = {};
+    for (const run of runs) findings[run.id] = this.store.findings(this.notebookKey, run.id);
+    const priorRuns = this.doc.fitlab.runs.filter((run) => !findings[run.id]);
+    this.doc.fitlab.runs = [...priorRuns, ...runs];
+    this.doc.metadata[RUN_MARKER_KEY] = runMarker(relative(this.place.dir, resolve(this.io.cwd, this.request.input)));
+    mkdirSync(this.place.dir, { recursive: true });
+    writeFileSync(this.place.notebook, serializeNotebook(this.doc));
+
+    this.out.stdout('\n' + runSummaryLines(runs, findings).join('\n') + '\n');
+    const shown = (path: string) => displayPath(path, this.io.cwd);
+    this.out.stdout(`\nWrote the executed notebook to ${shown(this.place.notebook)}\n`);
+    try {
+      const checklist = deriveChecklist(this.doc.fitlab.runs, this.doc.fitlab.checklist, findings);
+      const written = await writeReport(this.place.dir, { title: `${this.request.input} (fitlab run)`, runs, findings, checklist });
+      const report = written.find((p) => p.endsWith('.html'));
+      if (report) this.out.stdout(`Wrote the report to ${shown(report)} (and ${written.length - 1} more files in ${shown(this.place.dir)})\n`);
+      return true;
+    } catch (error) {
+      this.out.stderr(`fitlab: could not write the report into ${shown(this.place.dir)}: ${(error as Error).message}\n`);
+      return false;
+    }
+  }
+}
+
+/** A path as the user would type it from here: relative below the working folder, absolute elsewhere. */
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+/** A display on the terminal: its text, or what kind of output it is. */
+function describeDisplay(item: DisplayItem): string {
+  if (item.mime === 'text/plain' && typeof item.value === 'string') return item.value;
+  return `[${item.mime} output, kept in the notebook]`;
+}
+
+/** The failing line with a caret under the column, like a compiler. */
+function sourceExcerpt(source: string, line: number, column: number): string {
+  const text = source.split('\n')[line - 1];
+  if (text === undefined) return '';
+  const gutter = String(line).length;
+  return `  ${line} | ${text}\n  ${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, column - 1))}^\n`;
+}

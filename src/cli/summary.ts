@@ -1,0 +1,40 @@
+/**
+ * What the runs of a notebook showed, in a few lines for the end of `fitlab run`: per run its
+ * label, length, best validation loss, final loss, and what the diagnostics found.
+ */
+import type { Finding } from '../protocol/findings';
+import type { Run } from '../protocol/run';
+import { argMin } from '../diagnostics/series';
+import { formatMetric } from './format';
+
+export function runSummaryLines(runs: readonly Run[], findings: Record<string, Finding[]>): string[] {
+  if (runs.length === 0) return ['No model was trained (no fit() ran).'];
+  const lines = ['What the runs showed:'];
+  runs.forEach((run, i) => {
+    lines.push(`  run ${i + 1} · ${run.label || run.id} · ${describeRun(run)}`);
+    for (const finding of findings[run.id] ?? []) lines.push(`      ${severityMark(finding)} ${finding.message}`);
+  });
+  return lines;
+}
+
+function describeRun(run: Run): string {
+  const parts = [`${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'}`];
+  const best = bestEpoch(run, 'val_loss');
+  if (best) parts.push(`best val_loss ${formatMetric(best.value)} at epoch ${best.epoch + 1}`);
+  const loss = run.history.loss ?? [];
+  if (loss.length > 0) parts.push(`final loss ${formatMetric(loss[loss.length - 1])}`);
+  if (run.status !== 'completed') parts.push(run.stopReason ? `${run.status}: ${run.stopReason}` : run.status);
+  else if (run.stopReason) parts.push(run.stopReason);
+  return parts.join(' · ');
+}
+
+/** The epoch (0-based) with the lowest value of `key`, ignoring NaN epochs. */
+export function bestEpoch(run: Run, key: string): { epoch: number; value: number } | undefined {
+  const column = run.history[key] ?? [];
+  const row = argMin(column);
+  return row < 0 ? undefined : { epoch: run.epochs[row] ?? row, value: column[row] as number };
+}
+
+function severityMark(finding: Finding): string {
+  return finding.severity === 'error' ? '✗' : finding.severity === 'warning' ? '!' : '·';
+}
