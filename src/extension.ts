@@ -4,18 +4,17 @@
  */
 import type * as vscode from 'vscode';
 import { diagnose } from './diagnostics';
+import { KernelClient } from './kernel-client/kernelClient';
 import { RunStore } from './runs/runStore';
 import type { DashboardHandle } from './host/commands/commandContext';
 import { openDashboardOnFirstFit } from './host/dashboardOnFirstFit';
 import type { KernelFactory } from './host/kernel/kernelManager';
 import { fitlabSettings } from './host/config';
+import { registerLanguageFeatures } from './host/language';
 import { registerHost } from './host/registerHost';
 import { diagnoseOptions } from './host/settings';
 
-// Until src/kernel-client lands, a run says plainly that no kernel is available.
-const kernelFactory: KernelFactory = () => {
-  throw new Error('this build of Fitlab has no kernel (dist/kernel.js) yet');
-};
+const kernelFactory: KernelFactory = (options) => new KernelClient(options);
 
 export function activate(context: vscode.ExtensionContext): void {
   const store = new RunStore((run) => {
@@ -24,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   let dashboard: DashboardHandle | undefined;
   const host = registerHost(context, { store, kernelFactory, dashboard: () => dashboard });
-  context.subscriptions.push(host, openDashboardOnFirstFit(store, () => dashboard));
+  context.subscriptions.push(host, registerLanguageFeatures(context), openDashboardOnFirstFit(store, () => dashboard));
 }
 
 export function deactivate(): void {

@@ -6,28 +6,21 @@
  * Restart replaces the client with a new one built from the current settings, so a changed
  * backend or memory limit takes effect on restart.
  */
-import type { BackendPreference, ExecutionEvent, KernelReady, CellError } from '../../protocol/kernel';
-import type { DisplayItem } from '../../protocol/display';
+import type { ExecuteOptions, ExecutionOutcome, KernelClientOptions } from '../../kernel-client/kernelClient';
+import type { ExecutionEvent, KernelReady } from '../../protocol/kernel';
 import type { FitlabSettings } from '../settings';
 import type { KernelStatus, KernelStateName } from './statusText';
 
-/** The options and surface of src/kernel-client's KernelClient that the host relies on. */
-export interface KernelOptions {
-  kernelEntry: string;
-  backend: BackendPreference;
-  notebookDir: string;
-  recordBatches?: boolean;
-  memoryLimitMb?: number;
-}
-
-export type KernelOutcome = { ok: true; result: DisplayItem[] } | { ok: false; error: CellError; kernelDied?: boolean };
+/** src/kernel-client's KernelClient as the host uses it (tests pass a fake with the same surface). */
+export type KernelOptions = KernelClientOptions;
+export type KernelOutcome = ExecutionOutcome;
 
 export interface Kernel {
   readonly state: KernelStateName;
   readonly info: KernelReady | undefined;
   onDidChangeState(listener: (state: KernelStateName, info: KernelReady | undefined) => void): () => void;
   start(): Promise<KernelReady>;
-  execute(options: { code: string; cellIndex: number; notebook: string }, onEvent: (event: ExecutionEvent) => void): Promise<KernelOutcome>;
+  execute(options: ExecuteOptions, onEvent: (event: ExecutionEvent) => void): Promise<ExecutionOutcome>;
   interrupt(): void;
   dispose(): void;
 }

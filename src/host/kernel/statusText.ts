@@ -1,7 +1,8 @@
 /** The status bar item's text and tooltip for the active notebook's kernel. Pure. */
+import type { KernelState } from '../../kernel-client/kernelClient';
 import type { BackendName, BackendPreference } from '../../protocol/kernel';
 
-export type KernelStateName = 'stopped' | 'starting' | 'idle' | 'busy' | 'dead';
+export type KernelStateName = KernelState;
 
 export interface KernelStatus {
   state: KernelStateName;

@@ -9,10 +9,10 @@ import type { RunStore } from '../../runs/runStore';
 import { kernelBanner } from '../kernel/kernelBanner';
 import type { KernelManager, KernelOutcome } from '../kernel/kernelManager';
 import { cellErrorForDisplay } from './cellErrorText';
-import { ExecutionOutputs, type OutputOp } from './executionOutputs';
+import { applyExecutionEvent } from './executionEvents';
+import { ExecutionOutputs } from './executionOutputs';
 import { notebookDir } from './notebookDir';
 import { OutputWriter } from './outputWriter';
-import { progressLine, startingLine, summaryLine } from './progressText';
 
 export interface CellRunnerDeps {
   kernels: KernelManager;
@@ -67,7 +67,7 @@ export async function runCell(execution: vscode.NotebookCellExecution, deps: Cel
   execution.executionOrder = deps.kernels.nextExecutionOrder(notebook);
   if (started.banner) writer.apply(outputs.note(kernelBanner(started.info)));
 
-  const onEvent = (event: ExecutionEvent): void => writer.apply(handleEvent(event, notebook, outputs, deps));
+  const onEvent = (event: ExecutionEvent): void => writer.apply(applyExecutionEvent(event, notebook, outputs, deps));
   let outcome: KernelOutcome;
   try {
     outcome = await started.kernel.execute({ code, cellIndex: cell.index, notebook }, onEvent);
@@ -86,34 +86,4 @@ export async function runCell(execution: vscode.NotebookCellExecution, deps: Cel
   await writer.flush();
   execution.end(outcome.ok, Date.now());
   return outcome.ok;
-}
-
-function handleEvent(event: ExecutionEvent, notebook: string, outputs: ExecutionOutputs, deps: CellRunnerDeps): OutputOp[] {
-  const { store, kernels } = deps;
-  switch (event.type) {
-    case 'stream':
-      return outputs.stream(event.name, event.text);
-    case 'display':
-      return outputs.display(event.item);
-    case 'runStarted': {
-      store.started(notebook, event.run);
-      const run = store.run(notebook, event.run.id) ?? event.run;
-      kernels.setTraining(notebook, { epoch: -1, epochs: run.params.epochs, label: run.label });
-      return outputs.runStarted({ run, findings: [] }, startingLine(run));
-    }
-    case 'runProgress': {
-      store.progressed(notebook, event.delta);
-      const run = store.run(notebook, event.delta.runId);
-      if (!run) return [];
-      kernels.setTraining(notebook, { epoch: event.epoch, epochs: event.epochs, label: run.label });
-      return outputs.runUpdated({ run, findings: [] }, progressLine(run, event.epoch, event.epochs));
-    }
-    case 'runEnded': {
-      store.ended(notebook, event);
-      const run = store.run(notebook, event.runId);
-      if (!run) return [];
-      kernels.setTraining(notebook, undefined);
-      return outputs.runUpdated({ run, findings: store.findings(notebook, run.id) }, summaryLine(run));
-    }
-  }
 }
