@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnose } from '../diagnostics';
+import { formatFindings } from '../diagnostics/format';
 import { HistoryFormatError, parseHistoryFile } from '../diagnostics/historyFile';
 import type { Finding } from '../protocol/findings';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io';
@@ -48,15 +49,4 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
 /** The JSON shape of a finding, with a fixed key order. */
 function toJson(f: Finding): Finding {
   return { id: f.id, severity: f.severity, epoch: f.epoch, message: f.message, actions: f.actions, ...(f.target ? { target: f.target } : {}), ...(f.layer ? { layer: f.layer } : {}) };
-}
-
-/** Findings for a person: one headline per finding, its recommended actions indented below. */
-export function formatFindings(file: string, epochs: number, findings: readonly Finding[]): string {
-  if (findings.length === 0) return `${file}: ${epochs} epochs, no findings: nothing looks wrong with these curves.\n`;
-  const lines = [`${file}: ${epochs} epochs, ${findings.length} finding${findings.length === 1 ? '' : 's'}`];
-  for (const f of findings) {
-    lines.push('', `${f.severity}  ${f.id}${f.epoch !== null ? ` (epoch ${f.epoch})` : ''}`, `  ${f.message}`);
-    f.actions.forEach((action, i) => lines.push(`  ${i + 1}. ${action}`));
-  }
-  return lines.join('\n') + '\n';
 }

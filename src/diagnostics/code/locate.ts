@@ -65,10 +65,8 @@ export function locateInCode(source: string, finding: Finding, run?: Run): CodeR
       });
       return losses;
     }
-    case 'layer': {
-      const ranges = layerRanges(file, finding, run);
-      return ranges.length ? ranges : fits();
-    }
+    case 'layer':
+      return layerRanges(file, finding, run);
     case 'fit':
     case 'data':
     default:

@@ -1,0 +1,34 @@
+/** "Fitlab: Diagnose Last Run" and "Fitlab: Show Workflow Checklist". */
+import * as vscode from 'vscode';
+import { formatFindings } from '../../diagnostics/format';
+import type { RunStore } from '../../runs/runStore';
+import { CHECKLIST_VIEW, checklistNotebook } from './checklistView';
+
+export const DIAGNOSE_LAST_RUN = 'fitlab.diagnoseLastRun';
+export const SHOW_CHECKLIST = 'fitlab.showChecklist';
+
+/** The run "Diagnose Last Run" is about: the active notebook's last run, else the last run anywhere. */
+function lastRun(store: RunStore) {
+  const notebook = checklistNotebook(store);
+  return (notebook && store.lastRun(notebook)) || store.lastRun();
+}
+
+export function diagnoseLastRun(store: RunStore, channel: vscode.OutputChannel): void {
+  const last = lastRun(store);
+  if (!last) {
+    void vscode.window.showInformationMessage('Fitlab: no run yet. Run a cell that calls model.fit, then diagnose it.');
+    return;
+  }
+  const { notebook, run } = last;
+  const findings = store.findings(notebook, run.id);
+  channel.clear();
+  channel.append(formatFindings(`${run.label} (${run.status}${run.stopReason ? `: ${run.stopReason}` : ''})`, run.epochs.length, findings));
+  channel.show(true);
+  const top = findings[0];
+  const summary = top ? `${findings.length} finding${findings.length === 1 ? '' : 's'}; ${top.message}` : 'no findings: nothing looks wrong with this run.';
+  void vscode.window.showInformationMessage(`Fitlab, ${run.label}: ${summary}`);
+}
+
+export async function showChecklist(): Promise<void> {
+  await vscode.commands.executeCommand(`${CHECKLIST_VIEW}.focus`);
+}
