@@ -22,6 +22,8 @@ export interface DashboardInit {
   checklist: ChecklistStep[];
   /** Run ids overlaid on the charts. */
   selected: string[];
+  /** EMA smoothing of drawn curves, 0 (off) to 0.99 (the `fitlab.charts.smoothing` setting). */
+  smoothing?: number;
 }
 /** host -> dashboard: a fit started. */
 export interface DashboardRunStarted { type: 'runStarted'; run: Run }
