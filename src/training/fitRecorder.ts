@@ -9,7 +9,7 @@ import type { DataStats, RunStatus } from '../protocol/run';
 import { EarlyStopping } from './callbacks/earlyStopping';
 import type { Logs } from './callbacks/callback';
 import { fastFit, readTrainingData, type FastFitData } from './fastFit';
-import { checkCallbacks, checkData, checkFitArgs, checkModel, type CheckedFitParams } from './fitChecks';
+import { checkCallbacks, checkData, checkFitArgs, checkModel } from './fitChecks';
 import type { TrainingHost } from './index';
 import { getLearningRate, scheduleOf, setLearningRate } from './optimizers';
 import { buildRun, lossName } from './recorder/buildRun';

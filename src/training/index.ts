@@ -5,7 +5,12 @@
  */
 import type * as tfNamespace from '@tensorflow/tfjs';
 import type { Run, RunDelta, RunStatus } from '../protocol/run';
+import { baseline, type Baseline } from './baseline';
 import { callbacks, type CallbacksModule } from './callbacks';
+import { createData, type DataModule } from './data';
+import { kfold, type KFoldOptions, type KFoldResult } from './kfold';
+import { createMetrics, type MetricsModule } from './metrics';
+import { seed } from './seed';
 import { installFitRecorder } from './fitRecorder';
 import { createOptimizers, type OptimizersModule } from './optimizers';
 import { createRegularizers, type RegularizersModule } from './regularizers';
@@ -38,6 +43,11 @@ export { TrainingDivergedError, originalFit } from './fitRecorder';
 export type { CallbacksModule } from './callbacks';
 export type { OptimizersModule } from './optimizers';
 export type { RegularizersModule } from './regularizers';
+export type { DataModule } from './data';
+export type { MetricsModule } from './metrics';
+export type { Baseline, ClassificationBaseline, RegressionBaseline } from './baseline';
+export type { KFoldOptions, KFoldResult, FoldResult, FoldData } from './kfold';
+export type { EarlyStopping, ReduceLROnPlateau, LearningRateScheduler, FitlabCallback } from './callbacks';
 
 /** Learning-rate schedules: plain functions of the optimizer step (batch count), as Keras's. */
 export interface SchedulesModule {
@@ -59,6 +69,22 @@ export interface FitlabModule {
   schedules: SchedulesModule;
   /** Optimizers that accept a schedule, and a learning-rate get/set that works on every tfjs optimizer. */
   optimizers: OptimizersModule;
+  /** Hold-out split, scaling fitted on training data, multi-hot/one-hot encoding, CSV reading. */
+  data: DataModule;
+  /** ROC AUC, precision and recall for `model.compile({metrics: [...]})`. */
+  metrics: MetricsModule;
+  /**
+   * K-fold (and, with `repeats`, iterated K-fold with reshuffling) cross-validation: each fold's
+   * history, the mean and spread of the validation score, and the mean curve per epoch.
+   */
+  kfold(options: KFoldOptions): Promise<KFoldResult>;
+  /** The score of the majority class (classification) or of predicting the mean (regression) on yVal. */
+  baseline(yTrain: tfNamespace.Tensor | number[] | number[][], yVal: tfNamespace.Tensor | number[] | number[][]): Baseline;
+  /**
+   * Makes weight initialisation, fit's shuffling and dropout reproducible on a backend, by seeding
+   * the kernel's Math.random (which tfjs draws all three from). `seed(null)` unseeds.
+   */
+  seed(n: number | null): void;
 }
 
 /** Installs the fit recorder on `tf` (every LayersModel.fit becomes a run) and returns the `fitlab` module. */
@@ -69,5 +95,10 @@ export function createFitlab(tf: Tf, host: TrainingHost): FitlabModule {
     callbacks,
     schedules: { exponentialDecay, piecewiseConstant, cosineDecay },
     optimizers: createOptimizers(tf),
+    data: createData(tf, () => host.context()?.notebook),
+    metrics: createMetrics(tf),
+    kfold: (options) => kfold(tf, options),
+    baseline: (yTrain, yVal) => baseline(tf, yTrain, yVal),
+    seed,
   };
 }
