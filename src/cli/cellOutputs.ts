@@ -5,10 +5,8 @@
  * the last expression's value, or the error.
  */
 import { ERROR_MIME, RUN_MIME, type DisplayItem } from '../protocol/display';
-import type { Finding } from '../protocol/findings';
 import type { JsonValue } from '../protocol/json';
 import type { CellError } from '../protocol/kernel';
-import type { Run } from '../protocol/run';
 import type { RunOutput } from '../protocol/webview';
 import { STDERR_MIME, STDOUT_MIME, type CellOutput } from '../notebook-format/types';
 
@@ -44,15 +42,20 @@ export class CellOutputs {
     this.outputs.push({ items: [{ mime: ERROR_MIME, value }] });
   }
 
-  /** The outputs, each run output holding a snapshot of its run as it is now. */
-  finish(lookup: (runId: string) => { run: Run; findings: Finding[] } | undefined): CellOutput[] {
+  /**
+   * The outputs, each run output holding a snapshot of its run as it is now. `describe`, when given,
+   * adds a text/plain item to run outputs for viewers without Fitlab's renderer (Jupyter, GitHub).
+   */
+  finish(lookup: (runId: string) => RunOutput | undefined, describe?: (output: RunOutput) => string): CellOutput[] {
     return this.outputs.flatMap((output) => {
       const runId = this.runSlots.get(output);
       if (runId === undefined) return [output];
       const found = lookup(runId);
       if (!found) return [];
       const value: RunOutput = { run: structuredClone(found.run), findings: found.findings };
-      return [{ items: [{ mime: RUN_MIME, value: value as unknown as JsonValue }] }];
+      const items: DisplayItem[] = [{ mime: RUN_MIME, value: value as unknown as JsonValue }];
+      if (describe) items.push({ mime: 'text/plain', value: describe(value) });
+      return [{ items }];
     });
   }
 }

@@ -20,7 +20,7 @@ import { CellOutputs } from './cellOutputs';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, type CliIo } from './io';
 import { BadInputError, planOutput, runMarker, RUN_MARKER_KEY, type OutputPlace } from './outputPlace';
 import { epochLine, historyRow, TerminalOutput } from './progress';
-import { runSummaryLines } from './summary';
+import { runLines, runSummaryLines } from './summary';
 
 /** Exit code after Ctrl-C, as shells report a SIGINT. */
 export const EXIT_INTERRUPTED = 130;
@@ -151,10 +151,14 @@ class NotebookRun {
       this.endUnfinishedRuns(outcome);
       if (outcome.ok) outputs.result(outcome.result);
       else outputs.error(outcome.error);
-      cell.outputs = outputs.finish((runId) => {
-        const run = this.store.run(this.notebookKey, runId);
-        return run && { run, findings: this.store.findings(this.notebookKey, runId) };
-      });
+      cell.outputs = outputs.finish(
+        (runId) => {
+          const run = this.store.run(this.notebookKey, runId);
+          return run && { run, findings: this.store.findings(this.notebookKey, runId) };
+        },
+        // Jupyter and GitHub show an ipynb without Fitlab's renderer: give them the run in words.
+        this.doc.format === 'ipynb' ? ({ run, findings }) => runLines(run, this.runNumber(run.id), findings).join('\n') : undefined,
+      );
       cell.execution = { order: ++order, success: outcome.ok };
       if (outcome.ok) {
         this.printResult(outcome.result);
@@ -182,7 +186,7 @@ class NotebookRun {
         this.store.started(this.notebookKey, event.run);
         this.runOrder.push({ runId: event.run.id, cellNumber });
         outputs.runStarted(event.run.id);
-        this.out.stdout(`  cell ${cellNumber} · run ${this.runOrder.length} · ${event.run.label || 'training'}\n`);
+        this.out.stdout(`  cell ${cellNumber} · run ${this.runOrder.length} · ${describeRunStart(event.run)}\n`);
         return;
       case 'runProgress':
         this.printEpochs(event.delta.runId, event.delta.epochs, event.delta.history, event.epochs);
@@ -288,6 +292,12 @@ class NotebookRun {
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+/** "16-16 · L2 1e-3 · 609 params · adam · 20 epochs": what is about to be trained. */
+function describeRunStart(run: Run): string {
+  const parts = [run.label, `${run.model.totalParams} params`, run.optimizer.name, `${run.params.epochs} epochs`];
+  return parts.filter((part) => part !== '').join(' · ');
 }
 
 /** A display on the terminal: its text, or what kind of output it is. */

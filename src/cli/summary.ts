@@ -10,11 +10,13 @@ import { formatMetric } from './format';
 export function runSummaryLines(runs: readonly Run[], findings: Record<string, Finding[]>): string[] {
   if (runs.length === 0) return ['No model was trained (no fit() ran).'];
   const lines = ['What the runs showed:'];
-  runs.forEach((run, i) => {
-    lines.push(`  run ${i + 1} · ${run.label || run.id} · ${describeRun(run)}`);
-    for (const finding of findings[run.id] ?? []) lines.push(`      ${severityMark(finding)} ${finding.message}`);
-  });
+  runs.forEach((run, i) => lines.push(...runLines(run, i + 1, findings[run.id] ?? []).map((line) => `  ${line}`)));
   return lines;
+}
+
+/** "run 2 · <label> · 20 epochs · best val_loss …", then one line per finding. */
+export function runLines(run: Run, runNumber: number, findings: readonly Finding[]): string[] {
+  return [`run ${runNumber} · ${run.label || run.id} · ${describeRun(run)}`, ...findings.map((finding) => `    ${severityMark(finding)} ${finding.message}`)];
 }
 
 function describeRun(run: Run): string {

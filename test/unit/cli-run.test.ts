@@ -100,7 +100,7 @@ describe('fitlab run (real CLI, real kernel)', () => {
     const result = await fitlab(['run', 'cli-typescript.ipynb'], dir);
 
     assert.equal(result.code, 0, result.stderr);
-    assertInOrder(result.stdout, ['length 3\n', '[ 2, 4, 6 ]\n', 'No model was trained', 'Wrote the executed notebook to fitlab-out/cli-typescript/cli-typescript.ipynb']);
+    assertInOrder(result.stdout, ['length 3\n', '[ 2, 4, 6 ]\n', 'epoch 2/2', 'What the runs showed:', 'Wrote the executed notebook to fitlab-out/cli-typescript/cli-typescript.ipynb']);
     const written = join(dir, 'fitlab-out/cli-typescript/cli-typescript.ipynb');
     const file = JSON.parse(readFileSync(written, 'utf8'));
     assert.equal(file.nbformat, 4);
@@ -109,6 +109,11 @@ describe('fitlab run (real CLI, real kernel)', () => {
     assert.deepEqual(file.cells[3].outputs[0].data['text/plain'], ['[ 2, 4, 6 ]']);
     assert.deepEqual(file.cells[2].outputs, [], 'the Python cell is kept, not run');
     assert.equal(file.cells[2].execution_count, null);
+    const run = file.cells[4].outputs[0];
+    assert.equal(run.output_type, 'display_data');
+    assert.equal(run.data[RUN_MIME].run.status, 'completed');
+    assert.match(run.data['text/plain'].join(''), /^run 1 · .* · 2 epochs · /, 'viewers without Fitlab see the run in words');
+    assert.equal(file.metadata.fitlab.runs.length, 1);
 
     const again = await fitlab(['run', 'cli-typescript.ipynb'], dir);
     assert.equal(again.code, 0, 'a second run may replace what the first one wrote');
