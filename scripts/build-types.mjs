@@ -4,7 +4,11 @@
 //   node_modules/   every .d.ts file @tensorflow/tfjs's types load, with their package.json files,
 //   fitlab/         declarations emitted from src/training (the `fitlab` API, doc comments kept),
 //   fitlab-types.json  written last: its presence marks a complete folder (src/language/typeEnvironment.ts).
+// and node_modules/fitlab-tsserver-plugin/ (src/language/tsserverPlugin.ts, bundled): the plugin that
+// keeps VS Code's built-in TypeScript server quiet in .tfnb/.ipynb cells, found by tsserver in the
+// extension's own node_modules (package.json `typescriptServerPlugins`).
 // Offline: everything comes from this checkout. Run after the bundles: `node scripts/build-types.mjs`.
+import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -67,6 +71,19 @@ const emitted = ts.createProgram([fitlabEntry], {
 if (emitted.emitSkipped || !existsSync(join(out, 'fitlab', 'training', 'index.d.ts'))) {
   console.error('fitlab build-types: could not emit declarations for src/training/index.ts');
   process.exit(1);
+}
+
+// 4. The tsserver plugin, where tsserver looks for it (the extension's node_modules).
+if (!outArg) {
+  const pluginDir = join(root, 'node_modules', 'fitlab-tsserver-plugin');
+  mkdirSync(pluginDir, { recursive: true });
+  await esbuild.build({
+    entryPoints: [join(root, 'src', 'language', 'tsserverPlugin.ts')],
+    outfile: join(pluginDir, 'index.js'),
+    bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
+    footer: { js: 'module.exports = module.exports.init;' },
+  });
+  writeFileSync(join(pluginDir, 'package.json'), JSON.stringify({ name: 'fitlab-tsserver-plugin', version: '0.1.0', private: true, main: 'index.js' }, null, 1) + '\n');
 }
 
 writeFileSync(join(out, 'fitlab-types.json'), JSON.stringify({ typescript: ts.version, declarationFiles: copied, packages: [...packages].sort() }, null, 1) + '\n');
