@@ -79,6 +79,11 @@ export class KernelClient {
     return this.infoValue;
   }
 
+  /** The kernel process id while one runs (for diagnostics and tests). */
+  get pid(): number | undefined {
+    return this.process?.child.pid;
+  }
+
   onDidChangeState(listener: (state: KernelState, info: KernelReady | undefined) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -103,6 +108,7 @@ export class KernelClient {
     const current = this.process;
     if (!running || !current || this.interruptTimer) return;
     this.post(current, { type: 'interrupt' });
+    current.child.stdin?.write('i');
     this.interruptTimer = setTimeout(() => {
       this.interruptTimer = undefined;
       if (this.running !== running || this.process !== current) return;
@@ -147,7 +153,8 @@ export class KernelClient {
       execArgv: memoryLimitMb ? [`--max-old-space-size=${memoryLimitMb}`] : [],
       cwd: notebookDir,
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // stdin carries interrupts to a busy kernel (see src/kernel/interruptChannel.ts).
+      stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
     });
     const stderr = new StderrTail();
     let resolveReady!: (ready: KernelReady) => void;
@@ -161,6 +168,7 @@ export class KernelClient {
     const proc: Process = { child, ready, stderr };
     this.setState('starting');
 
+    child.stdin?.on('error', () => undefined);
     child.stdout?.setEncoding('utf8');
     child.stderr?.setEncoding('utf8');
     // Output the kernel printed outside the protocol (a native library, a late timer) belongs to

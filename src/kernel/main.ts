@@ -14,12 +14,17 @@ function send(message: KernelToHost): void {
 // Stack frames from the kernel's own code are not the user's business: the bundle when built
 // (which contains tfjs too), this folder when running from source.
 const kernelPaths = [__filename, dirname(__filename) + '/'];
+// Errors from deep inside tfjs need enough frames to reach the cell that called it.
+Error.stackTraceLimit = 50;
 const session = new KernelSession(send, kernelPaths);
 
 process.on('message', (message: HostToKernel) => {
   switch (message.type) {
     case 'start':
-      session.start(message).then(send, (error: unknown) => {
+      session.start(message).then((ready) => {
+        keepKernelAliveOnStrayErrors();
+        send(ready);
+      }, (error: unknown) => {
         process.stderr.write(`The kernel could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         process.exit(1);
       });
@@ -35,7 +40,15 @@ process.on('message', (message: HostToKernel) => {
   }
 });
 
-// A callback that throws after its cell finished must not kill the kernel and all its state.
-process.on('uncaughtException', (error) => session.reportUncaught(error));
-process.on('unhandledRejection', (reason) => session.reportUncaught(reason));
+/**
+ * A callback that throws after its cell finished must not kill the kernel and all its state.
+ * Installed again after tfjs loads: the wasm backend's Emscripten glue adds handlers that rethrow.
+ */
+function keepKernelAliveOnStrayErrors(): void {
+  process.removeAllListeners('uncaughtException');
+  process.removeAllListeners('unhandledRejection');
+  process.on('uncaughtException', (error) => session.reportUncaught(error));
+  process.on('unhandledRejection', (reason) => session.reportUncaught(reason));
+}
+keepKernelAliveOnStrayErrors();
 process.on('disconnect', () => process.exit(0));

@@ -12,6 +12,7 @@ import { loadBackend, packagedWasmDir } from './backend';
 import { formatText, formatValue, isModel, isTensor } from './display';
 import { toCellError, type KernelFrameFilter } from './errors';
 import { CellEvaluator } from './evaluate';
+import { InterruptChannel } from './interruptChannel';
 import { OutputCapture } from './output';
 import { createCellRequire, shareTfjsWithPackages } from './require';
 import { transpileCell } from './transpile';
@@ -32,6 +33,7 @@ interface Execution {
 export class KernelSession {
   private evaluator: CellEvaluator | undefined;
   private readonly output = new OutputCapture();
+  private readonly interrupts = new InterruptChannel();
   private current: Execution | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly frames: KernelFrameFilter;
@@ -52,6 +54,7 @@ export class KernelSession {
 
   private async load(request: StartRequest): Promise<KernelReady> {
     this.output.install();
+    this.interrupts.listen();
     const wasmDirs = [join(__dirname, 'wasm'), packagedWasmDir()].filter((dir): dir is string => dir !== undefined);
     const loaded = await loadBackend({ preference: request.backend, notebookDir: request.notebookDir, wasmDirs });
     const { tf } = loaded;
@@ -95,6 +98,7 @@ export class KernelSession {
     }
     const execution: Execution = { request, interrupted: false, finished: false, fitRunning: false };
     this.current = execution;
+    this.interrupts.reset();
     this.output.sink = (name, text) => {
       if (!execution.finished) this.send({ type: 'stream', id: request.id, name, text });
     };
@@ -113,6 +117,7 @@ export class KernelSession {
       outcome = await Promise.race([settled, timeout]);
     }
 
+    if (this.interrupts.raised) this.interrupt();
     execution.finished = true;
     this.output.sink = null;
     if (this.current === execution) this.current = undefined;
@@ -169,7 +174,11 @@ export class KernelSession {
         const request = this.current?.request;
         return request ? { cellIndex: request.cellIndex, notebook: request.notebook, code: request.code } : null;
       },
-      interrupted: () => this.current?.interrupted ?? false,
+      interrupted: () => {
+        // Called at every batch: the stdin channel is how an interrupt reaches a busy fit.
+        if (this.interrupts.raised) this.interrupt();
+        return this.current?.interrupted ?? false;
+      },
     };
   }
 

@@ -1,0 +1,81 @@
+// Shared setup for the kernel tests: builds dist/kernel.js once, starts real kernels through
+// KernelClient, and runs cells collecting their events in arrival order.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExecutionEvent } from '../../src/protocol/kernel';
+import { KernelClient, type ExecutionOutcome, type KernelClientOptions } from '../../src/kernel-client/kernelClient';
+
+export const root = join(__dirname, '..', '..');
+export const kernelEntry = join(root, 'dist', 'kernel.js');
+
+let built = false;
+
+/** Builds the bundles once per test process (the kernel tests drive the real dist/kernel.js). */
+export function buildKernel(): void {
+  if (built) return;
+  try {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    // Another part of the tree may not build right now; a kernel bundle from before still tests the kernel.
+    if (!existsSync(kernelEntry)) throw error;
+    process.stderr.write(`build failed, testing the existing dist/kernel.js: ${String(error).split('\n')[0]}\n`);
+  }
+  built = true;
+}
+
+const clients: KernelClient[] = [];
+
+export function newKernel(options: Partial<KernelClientOptions> = {}): KernelClient {
+  buildKernel();
+  const client = new KernelClient({ kernelEntry, backend: 'auto', notebookDir: root, ...options });
+  clients.push(client);
+  return client;
+}
+
+export function disposeKernels(): void {
+  for (const client of clients.splice(0)) client.dispose();
+}
+
+export interface CellRun {
+  outcome: ExecutionOutcome;
+  /** Every event and the final outcome, in the order they arrived. */
+  log: (ExecutionEvent | { type: 'outcome' })[];
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts a cell and returns its outcome promise plus the live event log. */
+export function startCell(client: KernelClient, code: string, cellIndex = 0): { done: Promise<CellRun>; log: CellRun['log'] } {
+  const log: CellRun['log'] = [];
+  const done = client.execute({ code, cellIndex, notebook: 'test.tfnb' }, (event) => log.push(event)).then((outcome) => {
+    log.push({ type: 'outcome' });
+    const text = (name: 'stdout' | 'stderr') =>
+      log
+        .filter((e): e is Extract<ExecutionEvent, { type: 'stream' }> => e.type === 'stream' && e.name === name)
+        .map((e) => e.text)
+        .join('');
+    return { outcome, log, stdout: text('stdout'), stderr: text('stderr') };
+  });
+  return { done, log };
+}
+
+export function runCell(client: KernelClient, code: string, cellIndex = 0): Promise<CellRun> {
+  return startCell(client, code, cellIndex).done;
+}
+
+/** The text/plain result of a successful cell, or a failure that shows the cell's error. */
+export function resultText(run: CellRun): string | undefined {
+  if (!run.outcome.ok) throw new Error(`cell failed: ${run.outcome.error.name}: ${run.outcome.error.message}\n${run.outcome.error.stack ?? ''}`);
+  const item = run.outcome.result.find((i) => i.mime === 'text/plain');
+  return item === undefined ? undefined : String(item.value);
+}
+
+/** Waits until `predicate` holds, checking on each event-loop turn (no fixed sleeps). */
+export async function until(predicate: () => boolean, what: string, limitMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > limitMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
