@@ -10,6 +10,7 @@ import type { DashboardHandle } from './host/commands/commandContext';
 import { openDashboardOnFirstFit } from './host/dashboardOnFirstFit';
 import type { KernelFactory } from './host/kernel/kernelManager';
 import { fitlabSettings } from './host/config';
+import { registerDiagnostics } from './host/diagnostics';
 import { registerLanguageFeatures } from './host/language';
 import { registerHost } from './host/registerHost';
 import { diagnoseOptions } from './host/settings';
@@ -23,7 +24,12 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   let dashboard: DashboardHandle | undefined;
   const host = registerHost(context, { store, kernelFactory, dashboard: () => dashboard });
-  context.subscriptions.push(host, registerLanguageFeatures(context), openDashboardOnFirstFit(store, () => dashboard));
+  context.subscriptions.push(
+    host,
+    registerDiagnostics(context, { store }),
+    registerLanguageFeatures(context),
+    openDashboardOnFirstFit(store, () => dashboard),
+  );
 }
 
 export function deactivate(): void {
