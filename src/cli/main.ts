@@ -7,9 +7,16 @@ import { KernelClient } from '../kernel-client/kernelClient';
 import { runCli } from './dispatch';
 import type { CliIo } from './io';
 
+/** Set when the reader of stdout went away (`fitlab run x | head`): keep working, stop printing. */
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 const io: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => void (stdoutClosed || process.stdout.write(text)),
+  stderr: (text) => void process.stderr.write(text),
   cwd: process.cwd(),
 };
 

@@ -126,7 +126,11 @@ class NotebookRun {
     this.kernel = kernel;
     const unsubscribe = this.options.onInterrupt?.(() => this.interrupt()) ?? (() => undefined);
     try {
-      const ready = await kernel.start();
+      const ready = await kernel.start().catch((error: Error) => error);
+      if (ready instanceof Error) {
+        this.out.stderr(`fitlab: the kernel could not start: ${ready.message}\n`);
+        return EXIT_PROBLEMS;
+      }
       this.out.stdout(`fitlab: backend ${ready.backend} (tfjs ${ready.tfVersion})\n`);
       for (const note of ready.notes) this.out.stdout(`  ${note}\n`);
       const exitCode = await this.runCells(kernel);

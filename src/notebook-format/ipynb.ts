@@ -110,9 +110,14 @@ function writeCell(cell: NotebookCell, defaultLanguage: string, id: string | und
     return { cell_type: 'markdown', ...common };
   }
   if (cell.language === 'raw') return { cell_type: 'raw', ...common };
+  const vscode = isJsonObject(metadata.vscode) ? metadata.vscode : {};
   if (cell.language !== defaultLanguage) {
-    const vscode = isJsonObject(metadata.vscode) ? metadata.vscode : {};
     metadata.vscode = { ...vscode, languageId: cell.language };
+  } else if ('languageId' in vscode) {
+    // A languageId left over from an earlier language would override the cell's own on reading.
+    const { languageId: _stale, ...rest } = vscode;
+    if (Object.keys(rest).length > 0) metadata.vscode = rest;
+    else delete metadata.vscode;
   }
   return { cell_type: 'code', execution_count: cell.execution?.order ?? null, ...common, outputs: writeOutputs(cell.outputs, cell.execution?.order) };
 }

@@ -6,6 +6,8 @@ import type { JsonValue } from '../protocol/json';
 import { NotebookFormatError } from './types';
 
 export function parseJsonText(text: string, file: string): JsonValue {
+  // Some Windows editors start UTF-8 files with a byte order mark, which JSON.parse rejects.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text) as JsonValue;
   } catch (error) {

@@ -110,6 +110,11 @@ describe('tfnb format', () => {
     assert.deepEqual(parseTfnb('  \n', 'new.tfnb'), emptyTfnb());
   });
 
+  it('reads a file that starts with a byte order mark', () => {
+    assert.equal(parseTfnb('\ufeff{"cells":[{"kind":"code","source":["1"]}]}', 'bom.tfnb').cells[0].source, '1');
+    assert.equal(parseIpynb('\ufeff{"nbformat":4,"nbformat_minor":5,"metadata":{},"cells":[]}', 'bom.ipynb').cells.length, 0);
+  });
+
   it('defaults a hand-written cell\'s language and outputs', () => {
     const doc = parseTfnb('{"cells":[{"kind":"code","source":["1"]},{"kind":"markdown","source":["# t"]}]}', 'hand.tfnb');
     assert.equal(doc.cells[0].language, 'typescript');
@@ -231,6 +236,14 @@ describe('ipynb format', () => {
       errorOf(() => parseIpynb('{"nbformat":4,"metadata":{},"cells":[{"cell_type":"code","source":"","outputs":[{"output_type":"stream","name":"stdin","text":""}]}]}', 'a.ipynb')).message,
       'a.ipynb: cells[0].outputs[0].name must be "stdout" or "stderr"',
     );
+  });
+
+  it('drops a stale languageId when a cell changed back to the notebook language', () => {
+    const doc = deno();
+    doc.cells[1].metadata = { vscode: { languageId: 'python' } };
+    const file = JSON.parse(serializeIpynb(doc));
+    assert.deepEqual(file.cells[1].metadata, {});
+    assert.equal(parseIpynb(serializeIpynb(doc), 'deno.ipynb').cells[1].language, 'typescript');
   });
 
   it('opens an empty file as an empty TypeScript notebook', () => {
