@@ -26,9 +26,15 @@ export async function newTrainingNotebook(ctx: CommandContext): Promise<void> {
   }
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
 export async function openExample(ctx: CommandContext): Promise<void> {
   try {
-    await openCopy(ctx, EXAMPLE_PATH);
+    // The template trains the same overfit-then-regularize story when no separate example ships.
+    const example = (await exists(vscode.Uri.joinPath(ctx.extension.extensionUri, EXAMPLE_PATH))) ? EXAMPLE_PATH : TEMPLATE_PATH;
+    await openCopy(ctx, example);
     void vscode.window.showInformationMessage('Fitlab: opened an untitled copy of the regularization example. Run All to train it.');
   } catch (error) {
     void vscode.window.showErrorMessage(`Fitlab: could not open the example: ${error instanceof Error ? error.message : String(error)}`);
