@@ -12,12 +12,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose } from '../src/diagnostics';
 import { parseHistoryFile } from '../src/diagnostics/historyFile';
+import { DEFAULT_DIAGNOSE_OPTIONS } from '../src/diagnostics/options';
+import { analyzeOverfitting } from '../src/diagnostics/rules/overfitting';
 
 interface Label {
   kind: string;
   overfitting: boolean;
   val_loss_min_epoch: number;
   overfit_onset_epoch: number | null;
+}
+
+/** Why the detector did not call a curve overfitting (for reading the per-file lines). */
+function analysisReason(loss: (number | null)[], valLoss: (number | null)[] | undefined): string {
+  if (!valLoss) return 'not overfitting: no val_loss';
+  const analysis = analyzeOverfitting(loss, valLoss, DEFAULT_DIAGNOSE_OPTIONS);
+  return analysis ? `not overfitting: ${analysis.reason}` : 'not overfitting: too few epochs';
 }
 
 const folder = process.argv[2] ?? '/work/shared/data/keras-histories';
@@ -39,7 +48,8 @@ for (const file of files) {
     if (flagged) fp++; else tn++;
   } else if (flagged) noisyFlags.push(`${file} (${label.kind})`);
   const ids = findings.map((f) => f.id).join(',') || '-';
-  console.log(`${file} ${label.kind.padEnd(8)} rule=${String(label.overfitting).padEnd(5)} flagged=${String(flagged).padEnd(5)} onset=${overfit?.epoch ?? '-'}/${label.val_loss_min_epoch} [${ids}] ${overfit?.message ?? ''}`);
+  const why = overfit ? overfit.message : analysisReason(parsed.run.history.loss ?? [], parsed.run.history.val_loss);
+  console.log(`${file} ${label.kind.padEnd(8)} rule=${String(label.overfitting).padEnd(5)} flagged=${String(flagged).padEnd(5)} onset=${overfit?.epoch ?? '-'}/${label.val_loss_min_epoch} [${ids}] ${why}`);
 }
 const precision = tp / Math.max(1, tp + fp);
 const recall = tp / Math.max(1, tp + fn);

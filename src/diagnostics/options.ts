@@ -17,6 +17,15 @@ export interface DiagnoseOptions {
   minEpochsAfterBest: number;
   /** Relative fall of the (smoothed) training loss after the onset that counts as "still falling". */
   trainFall: number;
+  /**
+   * The widening-gap test (see rules/overfitting.ts): the training loss must fall at least this
+   * fraction after the onset...
+   */
+  gapTrainFall: number;
+  /** ...in a trend this many times larger than its epoch-to-epoch noise. */
+  trainTrend: number;
+  /** A single validation epoch this many noise deviations below its neighbours is a glitch, not the best epoch. */
+  dipNoise: number;
   /** Fewest epochs with a loss before any curve rule speaks. */
   minEpochs: number;
   /**
@@ -47,6 +56,9 @@ export const DEFAULT_DIAGNOSE_OPTIONS: Readonly<DiagnoseOptions> = Object.freeze
   noiseMultiplier: 2,
   minEpochsAfterBest: 3,
   trainFall: 0.04,
+  gapTrainFall: 0.1,
+  trainTrend: 3,
+  dipNoise: 4,
   minEpochs: 3,
   stillImprovingTail: 0.1,
   flatLoss: 0.01,

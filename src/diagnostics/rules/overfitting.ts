@@ -2,7 +2,8 @@
  * Overfitting: the validation loss stopped improving and rose while the training loss kept falling.
  *
  * Real curves are noisy, so the test is on levels, not single epochs:
- * - the onset is the epoch of the best (lowest) validation loss;
+ * - the onset is the epoch of the best (lowest) validation loss (a lone dip far below its
+ *   neighbours does not count as the best, see `bestEpoch`);
  * - the "after level" is the median of every epoch after the onset (one bad epoch does not count);
  * - the "best level" it is compared with depends on how the curve reached its best: if it was
  *   falling into it (a downward trend larger than the noise), the best value itself; if it was
@@ -12,6 +13,12 @@
  *   `noiseMultiplier` standard errors of the levels compared (from the epoch-to-epoch noise);
  * - the training loss must have kept falling after the onset (`trainFall`): otherwise a rising
  *   validation loss is instability or a learning rate too high, not the model memorizing.
+ * A second way to the same verdict, for noisy validation curves: the generalization gap widens.
+ * The validation loss stopped improving (its level after the best is not significantly below the
+ * level it reached it from, nor trending down again) and sits `overfitRise` above its best, while the training loss fell by
+ * at least `gapTrainFall` in a trend `trainTrend` times larger than its own noise. One noisy
+ * validation curve can hide a rise; a training loss falling that clearly beside a validation loss
+ * that stopped cannot be noise.
  */
 import type { DiagnoseOptions } from '../options';
 import { argMin, finiteValues, isFiniteNumber, medianOf, noiseStd, theilSenSlope, type Curve } from '../series';
@@ -39,8 +46,33 @@ export interface OverfitAnalysis {
   epochsAfter: number;
   /** Relative fall of the training loss from the onset to the end (positive = fell). */
   trainFall: number;
+  /** The training loss's downward trend after the onset, in multiples of its epoch-to-epoch noise. */
+  trainTrend: number;
+  /** Overfitting seen as a widening gap (validation stopped, training kept falling) rather than a clear rise. */
+  gapWidening: boolean;
   /** Why it is not overfitting, when it is not (for the evaluation and tests). */
   reason: string;
+}
+
+/**
+ * The epoch of the best validation loss, skipping lone dips: one epoch far below both neighbours
+ * (deeper than `dipNoise` times the larger of the neighbours' own steps and the curve's noise) is
+ * a glitch, the mirror image of "one bad epoch", not a level the model reached. The bottom of a
+ * real V is not a dip: its neighbours' steps are as large as its depth.
+ */
+export function bestEpoch(valLoss: Curve, dipNoise: number): number {
+  const sigma = noiseStd(finiteValues(valLoss));
+  const at = (i: number): number => (isFiniteNumber(valLoss[i]) ? (valLoss[i] as number) : NaN);
+  const isLoneDip = (i: number): boolean => {
+    const [l2, l1, r1, r2] = [at(i - 2), at(i - 1), at(i + 1), at(i + 2)];
+    if (![l2, l1, r1, r2].every(Number.isFinite)) return false;
+    const depth = Math.min(l1, r1) - at(i);
+    const local = Math.max(Math.abs(l1 - l2), Math.abs(r2 - r1), sigma);
+    return depth > dipNoise * local;
+  };
+  const order = valLoss.map((v, i) => [v, i] as const).filter((p): p is readonly [number, number] => isFiniteNumber(p[0])).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const best = order.find(([, index]) => !isLoneDip(index));
+  return best ? best[1] : argMin(valLoss);
 }
 
 /** Epochs before the onset looked at to tell "falling into the best" from "a dip on a plateau". */
@@ -51,7 +83,7 @@ function preWindow(epochsAfter: number): number {
 export function analyzeOverfitting(loss: Curve, valLoss: Curve, options: DiagnoseOptions): OverfitAnalysis | null {
   const finiteVal = finiteValues(valLoss);
   if (finiteVal.length < options.minEpochs) return null;
-  const onset = argMin(valLoss);
+  const onset = bestEpoch(valLoss, options.dipNoise);
   const n = valLoss.length;
   const after = valLoss.slice(onset + 1).filter(isFiniteNumber);
   const k = Math.max(1, after.length);
@@ -73,8 +105,24 @@ export function analyzeOverfitting(loss: Curve, valLoss: Curve, options: Diagnos
   const trainEnd = medianOf(loss, loss.length - 2, loss.length);
   const trainFall = Number.isFinite(trainAtOnset) && Number.isFinite(trainEnd) && trainAtOnset !== 0 ? (trainAtOnset - trainEnd) / Math.abs(trainAtOnset) : 0;
 
+  const trainAfter = finiteValues(loss.slice(onset));
+  const trainNoise = noiseStd(trainAfter);
+  const trainDrop = -theilSenSlope(trainAfter) * Math.max(0, trainAfter.length - 1);
+  const trainTrend = trainNoise > 0 ? trainDrop / trainNoise : trainDrop > 0 ? Infinity : 0;
+  const riseFromBest = (afterLevel - (valLoss[onset] as number)) / (Math.abs(valLoss[onset] as number) || 1);
+  // Where the validation loss is heading after the onset (a curve still trending down is not overfitting).
+  const afterTrend = after.length >= 3 ? theilSenSlope(after) * (after.length - 1) : 0;
+  const gapWidening =
+    after.length >= options.minEpochsAfterBest &&
+    riseFromBest >= options.overfitRise &&
+    rise >= -noiseThreshold &&
+    afterTrend >= -options.noiseMultiplier * sigma &&
+    trainFall >= options.gapTrainFall &&
+    trainTrend >= options.trainTrend;
+
   let reason = '';
-  if (after.length < options.minEpochsAfterBest) reason = `only ${after.length} epochs after the best validation loss`;
+  if (gapWidening) reason = '';
+  else if (after.length < options.minEpochsAfterBest) reason = `only ${after.length} epochs after the best validation loss`;
   else if (rise / scale < options.overfitRise) reason = `validation loss after the best stays within ${(options.overfitRise * 100).toFixed(0)}% of ${fellIntoBest ? 'it' : 'the plateau before it'}`;
   else if (rise <= noiseThreshold) reason = 'the rise is within the noise of the curve';
   else if (!(trainFall >= options.trainFall)) reason = 'the training loss did not keep falling';
@@ -90,10 +138,12 @@ export function analyzeOverfitting(loss: Curve, valLoss: Curve, options: Diagnos
     lastValLoss: finiteVal[finiteVal.length - 1]!,
     rise,
     relativeRise: rise / scale,
-    riseFromBest: (afterLevel - (valLoss[onset] as number)) / (Math.abs(valLoss[onset] as number) || 1),
+    riseFromBest,
     noiseThreshold,
     epochsAfter: after.length,
     trainFall,
+    trainTrend,
+    gapWidening: gapWidening && !(rise / scale >= options.overfitRise && rise > noiseThreshold),
     reason,
   };
 }
