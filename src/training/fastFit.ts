@@ -10,9 +10,9 @@
  * - the same train function (`model.makeTrainFunction()`, used by both fit and fitDataset): same
  *   loss, regularization penalties, metrics and optimizer updates;
  * - the same batches in the same order: `ceil(n / batchSize)` batches of `batchSize` rows, the last
- *   one partial; when `shuffle` (default true) the epoch's index order comes from `tf.util.shuffle`
- *   over `0..n-1`, called once at the start of each epoch, as fit does — so with `fitlab.seed(n)`
- *   both paths draw the same permutations;
+ *   one partial; when `shuffle` (default true) one index array `0..n-1` is shuffled in place by
+ *   `tf.util.shuffle` at the start of each epoch (each epoch reshuffles the previous order), as
+ *   fit does — so with `fitlab.seed(n)` both paths draw the same permutations;
  * - the same epoch logs: tfjs's BaseLogger averages batch values weighted by batch size in both;
  * - validation: `validationSplit` takes the LAST fraction of the samples (before shuffling), as
  *   tfjs and Keras do, and validation is evaluated with the fit's `batchSize`, as fit does.
@@ -72,17 +72,19 @@ export function batchDataset(tf: Tf, data: FastFitData, batchSize: number, shuff
   const xRow = data.x.length / data.samples;
   const yRow = data.y.length / data.samples;
   const batches = Math.ceil(data.samples / batchSize);
+  // Like fit's indexArray: created once, reshuffled in place each epoch.
+  const order = new Int32Array(data.samples);
+  for (let i = 0; i < data.samples; i++) order[i] = i;
   return {
     size: batches,
     async iterator() {
-      let order: Int32Array | null = null;
+      let shuffled = false;
       let batch = 0;
       return {
         async next(): Promise<{ value: { xs: Tensor; ys: Tensor } | null; done: boolean }> {
-          if (order === null) {
-            order = new Int32Array(data.samples);
-            for (let i = 0; i < data.samples; i++) order[i] = i;
+          if (!shuffled) {
             if (shuffle) tf.util.shuffle(order);
+            shuffled = true;
           }
           if (batch >= batches) return { value: null, done: true };
           const start = batch * batchSize;

@@ -39,7 +39,7 @@ export function checkModel(model: tfNamespace.LayersModel): void {
 }
 
 export function checkData(model: tfNamespace.LayersModel, x: tfNamespace.Tensor, y: tfNamespace.Tensor): void {
-  const inputLayer = model.layers[0]?.name ?? model.inputNames[0];
+  const inputLayer = model.layers.find((l) => l.getClassName() !== 'InputLayer')?.name ?? model.inputNames[0];
   const outputLayer = model.layers[model.layers.length - 1]?.name ?? model.outputNames[0];
   checkShape('input', inputLayer, model.inputs[0].shape, x.shape, false);
   checkShape('output', outputLayer, model.outputs[0].shape, y.shape, lossName(model).toLowerCase().includes('sparse'));

@@ -43,10 +43,15 @@ export async function withRunLabelSuffix<T>(suffix: string, body: () => Promise<
   }
 }
 
-/** tfjs's own, unrecorded fit (for comparisons in tests and the benchmark). */
-export function originalFit(tf: Tf): Fit {
+/**
+ * tfjs's own, unrecorded fit (for side-by-side comparisons in tests and the benchmark). A
+ * Sequential delegates fit to its inner LayersModel, so that is the one trained here.
+ */
+export function plainFit(tf: Tf, model: tfNamespace.LayersModel, x: FitInput, y: FitInput, args?: tfNamespace.ModelFitArgs): Promise<tfNamespace.History> {
   const proto = tf.LayersModel.prototype as unknown as PatchedPrototype;
-  return proto[ORIGINAL_FIT] ?? proto.fit;
+  const fit = proto[ORIGINAL_FIT] ?? proto.fit;
+  const inner = model instanceof tf.Sequential ? (model as unknown as { model: tfNamespace.LayersModel }).model : model;
+  return fit.call(inner, x, y, args);
 }
 
 export function installFitRecorder(tf: Tf, host: TrainingHost): void {

@@ -39,7 +39,7 @@ export interface TrainingHost {
 }
 
 export type { LearningRateSchedule } from './schedules';
-export { TrainingDivergedError, originalFit } from './fitRecorder';
+export { TrainingDivergedError, plainFit } from './fitRecorder';
 export type { CallbacksModule } from './callbacks';
 export type { OptimizersModule } from './optimizers';
 export type { RegularizersModule } from './regularizers';

@@ -11,7 +11,7 @@ function fakeModel(optimizer: tf.Optimizer = tf.train.adam(0.1)): CallbackModel 
   const model = {
     optimizer,
     stopTraining: false,
-    weights: [tf.scalar(0)],
+    weights: [tf.scalar(0)] as tf.Tensor[],
     getWeights: () => model.weights,
     setWeights: (w: tf.Tensor[]) => { model.weights = w.map((t) => t.clone()); },
   };

@@ -7,7 +7,7 @@ import { createFitlab, type FitlabModule, type TrainingHost } from '../../src/tr
 export interface Recorded {
   started: Run[];
   progress: { delta: RunDelta; epoch: number; epochs: number }[];
-  ended: { runId: string; status: RunStatus; stopReason?: string; restoredEpoch?: number }[];
+  ended: { runId: string; status: RunStatus; endedAt: string; stopReason?: string; restoredEpoch?: number }[];
 }
 
 /** Installs the fit recorder with a host that records everything the sink receives. */

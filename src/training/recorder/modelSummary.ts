@@ -26,7 +26,8 @@ function summarizeLayer(layer: tfNamespace.layers.Layer): LayerSummary {
 }
 
 export function summarizeModel(model: tfNamespace.LayersModel): ModelSummary {
-  const layers = model.layers.map(summarizeLayer);
+  // Keras's summary of a Sequential does not list the implicit input layer; neither do we.
+  const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer').map(summarizeLayer);
   const trainableParams = model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
   return {
     layers,
