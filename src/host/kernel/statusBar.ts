@@ -1,7 +1,7 @@
 /**
  * "$(beaker) Fitlab: wasm · idle" for the active notebook's kernel ("epoch 3/20" while it trains),
  * with the details in the tooltip; a click opens the kernel menu. Also keeps the context keys the
- * keybindings and menus use: fitlab.kernelBusy, fitlab.kernelRunning.
+ * Stop Training keybinding and menus use: fitlab.kernelBusy.
  */
 import * as vscode from 'vscode';
 import type { KernelManager } from './kernelManager';
@@ -36,7 +36,7 @@ export class KernelStatusBar implements vscode.Disposable {
     const notebook = vscode.window.activeNotebookEditor?.notebook;
     if (!notebook || !this.serves(notebook)) {
       this.item.hide();
-      void this.setContext(false, false);
+      void this.setBusy(false);
       return;
     }
     const status = this.kernels.status(notebook.uri.toString());
@@ -44,7 +44,7 @@ export class KernelStatusBar implements vscode.Disposable {
     this.item.tooltip = statusBarTooltip(status);
     this.item.backgroundColor = status.state === 'dead' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
-    void this.setContext(status.state === 'busy', status.state !== 'stopped' && status.state !== 'dead');
+    void this.setBusy(status.state === 'busy');
   }
 
   dispose(): void {
@@ -52,8 +52,11 @@ export class KernelStatusBar implements vscode.Disposable {
     this.item.dispose();
   }
 
-  private async setContext(busy: boolean, running: boolean): Promise<void> {
+  private busy: boolean | undefined;
+
+  private async setBusy(busy: boolean): Promise<void> {
+    if (this.busy === busy) return;
+    this.busy = busy;
     await vscode.commands.executeCommand('setContext', 'fitlab.kernelBusy', busy);
-    await vscode.commands.executeCommand('setContext', 'fitlab.kernelRunning', running);
   }
 }
