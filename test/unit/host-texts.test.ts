@@ -35,6 +35,8 @@ test('a cell error stack starts with the cell line:column, then the error, then 
     position: { cellIndex: 1, line: 4, column: 9 },
   });
   assert.equal(shown.stack, '4:9: TypeError: model.fitt is not a function\n    at cell 2:4:9');
+  const multiline = cellErrorForDisplay({ name: 'Error', message: 'shapes differ\nexpected [2]', stack: 'Error: shapes differ\nexpected [2]\n    at cell-1.ts:1:1', position: { cellIndex: 0, line: 1, column: 1 } });
+  assert.equal(multiline.stack, '1:1: Error: shapes differ\nexpected [2]\n    at cell-1.ts:1:1', 'a multi-line message is not repeated');
   const noPosition = cellErrorForDisplay({ name: 'Error', message: 'boom' });
   assert.equal(noPosition.stack, 'Error: boom');
 });

@@ -1,6 +1,6 @@
 /**
  * "$(beaker) Fitlab: wasm · idle" for the active notebook's kernel ("epoch 3/20" while it trains),
- * with the details in the tooltip; a click opens the kernel menu. Also keeps the context keys the
+ * with the details in the tooltip; a click opens the kernel menu. Also keeps the context key the
  * Stop Training keybinding and menus use: fitlab.kernelBusy.
  */
 import * as vscode from 'vscode';

@@ -10,11 +10,14 @@ import type { SerializedError } from '../../protocol/json';
 
 export function cellErrorForDisplay(error: CellError): SerializedError {
   const headline = `${error.name}: ${error.message}`;
-  const frames = (error.stack ?? '')
-    .split('\n')
-    // The kernel's stack repeats "Name: message" first; keep only the frames after it.
-    .filter((line, i) => !(i === 0 && (line === headline || line.startsWith(`${error.name}:`))))
-    .filter((line) => line.trim().length > 0);
   const where = error.position ? `${error.position.line}:${error.position.column}: ` : '';
-  return { name: error.name, message: error.message, stack: [where + headline, ...frames].join('\n') };
+  return { name: error.name, message: error.message, stack: [where + headline, ...framesOf(error, headline)].join('\n') };
+}
+
+/** The stack without its "Name: message" head (which may span lines), blank lines dropped. */
+function framesOf(error: CellError, headline: string): string[] {
+  const stack = error.stack ?? '';
+  const lines = stack.startsWith(headline) ? stack.slice(headline.length).split('\n') : stack.split('\n');
+  if (!stack.startsWith(headline) && lines[0]?.startsWith(`${error.name}:`)) lines.shift();
+  return lines.filter((line) => line.trim().length > 0);
 }
