@@ -92,3 +92,16 @@ test('a run stopped by EarlyStopping is not "still improving"', () => {
   run.stopReason = 'EarlyStopping at epoch 19';
   assert.ok(!diagnose(run).some((f) => f.id === 'still-improving'));
 });
+
+test('a batch loss climbing within the first epoch says the learning rate is too high before any epoch curve can', () => {
+  const run = historyToRun({ loss: [2.9] }, 'one-epoch');
+  const batches = Array.from({ length: 40 }, (_, i) => 0.7 + i * 0.05 + (i % 2 ? 0.03 : -0.03));
+  run.batches = { epoch: batches.map(() => 0), loss: batches, lr: batches.map(() => 0.5) };
+  run.optimizer = { name: 'sgd', learningRate: { initial: 0.5 } };
+  const finding = diagnose(run).find((f) => f.id === 'lr-too-high')!;
+  assert.match(finding.message, /batch loss rose from 0\.\d+ to 2\.\d+ over 40 batches instead of falling \(learning rate 0\.5\)/);
+  assert.equal(finding.target, 'optimizer');
+  // The same batches falling: nothing to say.
+  run.batches.loss = [...batches].reverse();
+  assert.ok(!diagnose(run).some((f) => f.id === 'lr-too-high'));
+});

@@ -7,6 +7,7 @@ import type { Run } from '../../protocol/run';
 import { baselineOf } from '../baseline';
 import type { DiagnoseOptions } from '../options';
 import { argMin, finiteValues, fmt, medianOf, noiseStd, pct, theilSenSlope, type Curve } from '../series';
+import { batchLearningRate } from './batches';
 import { analyzeOverfitting } from './overfitting';
 
 export const OVERFITTING_ACTIONS = [
@@ -24,10 +25,12 @@ export function curveFindings(run: Run, options: DiagnoseOptions): Finding[] {
 
   const diverged = divergence(run, loss, epochOf);
   if (diverged) return [diverged, ...noValidation(run, valLoss)];
-  if (finiteValues(loss).length < options.minEpochs) return noValidation(run, valLoss);
+  const fromBatches = batchLearningRate(run, options);
+  if (finiteValues(loss).length < options.minEpochs) return [...noValidation(run, valLoss), ...(fromBatches ? [fromBatches] : [])];
 
   findings.push(...noValidation(run, valLoss));
-  const lr = learningRateFindings(run, loss, options, epochOf);
+  const fromEpochs = learningRateFindings(run, loss, options, epochOf);
+  const lr = fromEpochs.length ? fromEpochs : fromBatches ? [fromBatches] : [];
   findings.push(...lr);
 
   const overfit = valLoss ? analyzeOverfitting(loss, valLoss, options) : null;
