@@ -65,13 +65,21 @@ export function installFitRecorder(tf: Tf, host: TrainingHost): void {
   };
 }
 
-const fitCounts = new WeakMap<object, number>();
-/** Which fit of the current cell execution this is (0-based), keyed by the context object. */
-function nextFitIndex(context: object | null): number {
+/**
+ * Which fit of the current cell execution this is (0-based). Executions are told apart by their
+ * id when the host gives one, else by the cell's text (a re-run of an unchanged cell then keeps
+ * counting, and the line found is the cell's last fit call).
+ */
+let lastExecution = '';
+let fitsInExecution = 0;
+function nextFitIndex(context: { cellIndex: number; notebook: string; code: string; executionId?: string } | null): number {
   if (!context) return 0;
-  const count = fitCounts.get(context) ?? 0;
-  fitCounts.set(context, count + 1);
-  return count;
+  const key = context.executionId ?? `${context.notebook}#${context.cellIndex}#${context.code}`;
+  if (key !== lastExecution) {
+    lastExecution = key;
+    fitsInExecution = 0;
+  }
+  return fitsInExecution++;
 }
 
 function isTensor(tf: Tf, value: unknown): value is Tensor {

@@ -31,8 +31,12 @@ export interface RunSink {
 export interface TrainingHost {
   /** The sink of the executing cell, or null to record nothing. */
   sink(): RunSink | null;
-  /** The executing cell; `code` lets the engine find the line of the `fit(` call. */
-  context(): { cellIndex: number; notebook: string; code: string } | null;
+  /**
+   * The executing cell; `code` lets the engine find the line of the `fit(` call. `executionId`
+   * (optional) tells executions apart, so the k-th fit of an execution maps to the k-th `fit(` of
+   * the cell even when the same cell runs again.
+   */
+  context(): { cellIndex: number; notebook: string; code: string; executionId?: string } | null;
   /** True after the user asked to stop: fits stop at the next batch with status 'interrupted'. */
   interrupted(): boolean;
   recordBatches: boolean;
