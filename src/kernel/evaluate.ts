@@ -18,7 +18,12 @@ export class CellEvaluator {
   private readonly helpers: CellHelpers;
 
   constructor(requireModule: (specifier: string) => unknown) {
-    this.helpers = { require: requireModule, importDefault, declare: declareGlobals };
+    this.helpers = {
+      require: requireModule,
+      importDefault,
+      importDynamic: async (specifier) => asNamespace(requireModule(specifier)),
+      declare: declareGlobals,
+    };
   }
 
   /** Transpiles and runs one cell; rejects with a CellSyntaxError or whatever the cell threw. */
@@ -37,6 +42,13 @@ export function importDefault(module: unknown): unknown {
     return (module as { default: unknown }).default;
   }
   return module;
+}
+
+/** What `await import('m')` gives: ES modules as they are; CommonJS exports plus `default`. */
+export function asNamespace(module: unknown): unknown {
+  if (module !== null && typeof module === 'object' && '__esModule' in module) return module;
+  if (module === null || (typeof module !== 'object' && typeof module !== 'function')) return { default: module };
+  return Object.assign(Object.create(null) as object, module, { default: module });
 }
 
 /** Creates each name as a global (undefined) if it does not exist yet, so cells can assign it. */

@@ -13,7 +13,7 @@ import { formatText, formatValue, isModel, isTensor } from './display';
 import { toCellError, type KernelFrameFilter } from './errors';
 import { CellEvaluator } from './evaluate';
 import { InterruptChannel } from './interruptChannel';
-import { OutputCapture } from './output';
+import { OutputCapture, StreamCoalescer } from './output';
 import { createCellRequire, shareTfjsWithPackages } from './require';
 import { transpileCell } from './transpile';
 
@@ -22,6 +22,7 @@ const INTERRUPT_SETTLE_MS = 1500;
 
 interface Execution {
   request: ExecuteRequest;
+  streams: StreamCoalescer;
   interrupted: boolean;
   finished: boolean;
   /** The latest epoch reported by a fit of this execution (0-based) and its epoch count. */
@@ -61,8 +62,11 @@ export class KernelSession {
     shareTfjsWithPackages(tf);
     installReadableInspect(tf);
     const fitlab = createFitlab(tf, this.trainingHost(request.recordBatches));
-    this.evaluator = new CellEvaluator(createCellRequire(request.notebookDir, { tf, fitlab }));
+    const cellRequire = createCellRequire(request.notebookDir, { tf, fitlab });
+    this.evaluator = new CellEvaluator(cellRequire);
     const globals = globalThis as Record<string, unknown>;
+    // CommonJS habits work too: `const fs = require('fs')` resolves like an import.
+    globals.require = cellRequire;
     globals.tf = tf;
     globals.fitlab = fitlab;
     globals.display = (value: unknown) => this.display(value);
@@ -96,11 +100,12 @@ export class KernelSession {
       this.send({ type: 'done', id: request.id, ok: false, error: { name: 'Error', message: 'The kernel has not started (no start message).' } });
       return;
     }
-    const execution: Execution = { request, interrupted: false, finished: false, fitRunning: false };
+    const streams = new StreamCoalescer((name, text) => this.send({ type: 'stream', id: request.id, name, text }));
+    const execution: Execution = { request, streams, interrupted: false, finished: false, fitRunning: false };
     this.current = execution;
     this.interrupts.reset();
     this.output.sink = (name, text) => {
-      if (!execution.finished) this.send({ type: 'stream', id: request.id, name, text });
+      if (!execution.finished) streams.write(name, text);
     };
 
     const cell = evaluator.run(request.code, request.cellIndex);
@@ -118,6 +123,7 @@ export class KernelSession {
     }
 
     if (this.interrupts.raised) this.interrupt();
+    streams.flush();
     execution.finished = true;
     this.output.sink = null;
     if (this.current === execution) this.current = undefined;
@@ -151,6 +157,7 @@ export class KernelSession {
       process.stdout.write(formatText(value) + '\n');
       return;
     }
+    execution.streams.flush();
     for (const item of this.safeFormat(value)) this.send({ type: 'display', id: execution.request.id, item });
   }
 
@@ -185,7 +192,12 @@ export class KernelSession {
   /** A sink bound to one execution: events after that execution is done are dropped, never misattributed. */
   private runSink(execution: Execution): RunSink {
     const id = execution.request.id;
-    const live = () => !execution.finished;
+    // Output printed before a run event is sent before it, so the host sees things in order.
+    const live = () => {
+      if (execution.finished) return false;
+      execution.streams.flush();
+      return true;
+    };
     return {
       started: (run) => {
         execution.fitRunning = true;

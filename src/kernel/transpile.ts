@@ -29,6 +29,8 @@ export interface CellHelpers {
   require(specifier: string): unknown;
   /** `import x from 'm'`: the module's default export, or the module itself for CommonJS. */
   importDefault(module: unknown): unknown;
+  /** `await import('m')`: the module as an ES namespace (CommonJS exports also as `default`). */
+  importDynamic(specifier: string): Promise<unknown>;
   /** Makes sure each name exists as a global (undefined when new) before the cell assigns it. */
   declare(names: string[]): void;
 }
@@ -116,6 +118,10 @@ export async function transpileCell(source: string, filename: string): Promise<T
   for (const statement of body) {
     rewriteStatement(statement, s, declared);
   }
+  // `import('m')` anywhere: a script evaluated by vm has no module loader of its own.
+  visit(program, (node) => {
+    if (node.type === 'ImportExpression') s.overwrite(node.start, node.source.start, `${HELPERS_PARAM}.importDynamic(`);
+  });
   if (last && last.type === 'ExpressionStatement' && !('directive' in last && last.directive)) {
     s.prependRight(last.expression.start, 'return (');
     s.appendLeft(last.expression.end, ')');
@@ -238,6 +244,22 @@ function rewriteImport(node: Acorn.ImportDeclaration, s: InstanceType<Tools['Mag
   if (named.length > 0) parts.push(`;({ ${named.join(', ')} } = ${moduleCall});`);
   if (node.specifiers.length === 0) parts.push(`${moduleCall};`);
   s.overwrite(node.start, node.end, parts.join(' '));
+}
+
+/** Calls `enter` for every node of the tree. */
+function visit(node: Node, enter: (node: Node) => void): void {
+  enter(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      for (const child of value) if (isNode(child)) visit(child, enter);
+    } else if (isNode(value)) {
+      visit(value, enter);
+    }
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && typeof (value as { start?: unknown }).start === 'number';
 }
 
 /** Adds every identifier a binding pattern binds (`{a, b: [c, ...d], e = 1}` binds a, c, d, e). */

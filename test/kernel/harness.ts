@@ -1,7 +1,7 @@
 // Shared setup for the kernel tests: builds dist/kernel.js once, starts real kernels through
 // KernelClient, and runs cells collecting their events in arrival order.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutionEvent } from '../../src/protocol/kernel';
 import { KernelClient, type ExecutionOutcome, type KernelClientOptions } from '../../src/kernel-client/kernelClient';
@@ -11,9 +11,11 @@ export const kernelEntry = join(root, 'dist', 'kernel.js');
 
 let built = false;
 
-/** Builds the bundles once per test process (the kernel tests drive the real dist/kernel.js). */
+/** Builds the bundles when dist/kernel.js is older than a source file (the tests drive the real bundle). */
 export function buildKernel(): void {
   if (built) return;
+  built = true;
+  if (existsSync(kernelEntry) && newestSource(join(root, 'src')) < statSync(kernelEntry).mtimeMs) return;
   try {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
   } catch (error) {
@@ -21,7 +23,15 @@ export function buildKernel(): void {
     if (!existsSync(kernelEntry)) throw error;
     process.stderr.write(`build failed, testing the existing dist/kernel.js: ${String(error).split('\n')[0]}\n`);
   }
-  built = true;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 const clients: KernelClient[] = [];

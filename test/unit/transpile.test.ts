@@ -78,6 +78,13 @@ test('every import form resolves through the kernel require', async () => {
   assert.equal(globals.cjsDefault, cjs, 'a CommonJS module is its own default export');
 });
 
+test('dynamic import() anywhere in the cell resolves through the kernel require', async () => {
+  const { cells, requested } = evaluator({ lib: { answer: 42 }, esm: { __esModule: true, value: 7 } });
+  const { value } = await cells.run("async function load() { return (await import('lib')).answer; }\nconst esm = await import('esm');\n[await load(), (await import('lib')).default.answer, esm.value]", 0);
+  assert.deepEqual(value, [42, 42, 7]);
+  assert.deepEqual(requested, ['esm', 'lib', 'lib']);
+});
+
 test('an import the cell itself does not use is still kept for later cells', async () => {
   const { cells } = evaluator({ lib: { answer: 42 } });
   await cells.run("import * as unusedHere from 'lib';", 0);
