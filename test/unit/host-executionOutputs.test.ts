@@ -52,12 +52,15 @@ test('a fit shows a run output and a progress line, both updated in place as epo
   assert.deepEqual(rendered[1], [{ mime: 'text/plain', value: 'epoch 1/3 · loss 0.9000' }]);
 });
 
-test('the run output is a snapshot: later changes to the live run do not leak into it', () => {
+test('the run output is a snapshot without per-batch columns: later changes to the live run do not leak into it', () => {
   const out = new ExecutionOutputs();
-  const run = sampleRun();
+  const run = sampleRun({ batches: { epoch: [0, 0], loss: [1, 0.9], lr: [0.01, 0.01] } });
   const [chart] = out.runStarted({ run, findings: [] }, 'epoch 0/3');
   run.epochs.push(0);
-  assert.deepEqual(((chart.items[0].value as unknown) as RunOutput).run.epochs, []);
+  const shown = (chart.items[0].value as unknown as RunOutput).run;
+  assert.deepEqual(shown.epochs, []);
+  assert.deepEqual(shown.batches, { epoch: [], loss: [], lr: [] });
+  assert.equal(run.batches.loss.length, 2, 'the store\'s run keeps its batches');
 });
 
 test('result and error each get an output; the result is flagged as the cell value', () => {

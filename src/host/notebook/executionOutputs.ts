@@ -82,7 +82,12 @@ export class ExecutionOutputs {
   }
 }
 
+/**
+ * The cell's copy of a run: a deep copy (the store keeps mutating its run while VS Code serializes
+ * this one) without the per-batch columns, which can be thousands of numbers re-sent on every
+ * update; the full run, batches included, is kept once in the notebook's metadata.
+ */
 function runItem(output: RunOutput): DisplayItem {
-  // A deep copy: the store keeps mutating its run while VS Code serializes this one.
-  return { mime: RUN_MIME, value: JSON.parse(JSON.stringify(output)) as JsonValue };
+  const run = { ...output.run, batches: { epoch: [], loss: [], lr: [] } };
+  return { mime: RUN_MIME, value: JSON.parse(JSON.stringify({ run, findings: output.findings })) as JsonValue };
 }
