@@ -3,8 +3,6 @@
  * Separate from main.ts (which touches the real process) so tests can call it with buffers.
  */
 import { version } from '../../package.json';
-import { checkCommand } from './check';
-import { diagnoseCommand } from './diagnose';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io';
 import { runCommand, RUN_USAGE, type RunOptions } from './run';
 
@@ -28,10 +26,11 @@ export async function runCli(argv: string[], io: CliIo, runOptions: RunOptions):
     case 'run':
       if (rest.includes('--help') || rest.includes('-h')) return help(io, RUN_USAGE);
       return runCommand(rest, io, runOptions);
+    // Loaded on demand: `check` brings the whole TypeScript compiler, which `run` never needs.
     case 'diagnose':
-      return diagnoseCommand(rest, io);
+      return (await import('./diagnose.js')).diagnoseCommand(rest, io);
     case 'check':
-      return checkCommand(rest, io);
+      return (await import('./check.js')).checkCommand(rest, io);
     case '--version':
     case '-v':
       io.stdout(`${version}\n`);

@@ -44,6 +44,14 @@ describe('fitlab command line', () => {
     assert.match((await cli(['run', '--help'])).stdout, /^usage: fitlab run/);
   });
 
+  it('hands diagnose and check to their commands', async () => {
+    for (const command of ['diagnose', 'check']) {
+      const result = await cli([command]);
+      assert.equal(result.code, 2, `${command} without a file is bad input`);
+      assert.match(result.stderr, new RegExp(`^fitlab ${command}: `));
+    }
+  });
+
   it('rejects an unknown command or option with a usage hint (exit 2)', async () => {
     const unknown = await cli(['train', 'x.tfnb']);
     assert.equal(unknown.code, 2);
