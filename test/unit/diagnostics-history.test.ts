@@ -105,3 +105,13 @@ test('a batch loss climbing within the first epoch says the learning rate is too
   run.batches.loss = [...batches].reverse();
   assert.ok(!diagnose(run).some((f) => f.id === 'lr-too-high'));
 });
+
+test('a fit stopped on a NaN batch is "diverged" at the 0-based epoch of the recorder\'s 1-based reason', () => {
+  const run = historyToRun({ loss: [0.9, 0.8] }, 'nan-batch');
+  run.status = 'failed';
+  run.stopReason = 'loss became NaN at epoch 3, batch 12: the updates diverged';
+  const finding = diagnose(run)[0]!;
+  assert.deepEqual([finding.id, finding.severity, finding.epoch, finding.target], ['diverged', 'error', 2, 'optimizer']);
+  run.stopReason = 'fit failed: financial data has the wrong shape';
+  assert.ok(!diagnose(run).some((f) => f.id === 'diverged'));
+});

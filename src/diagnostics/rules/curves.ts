@@ -81,9 +81,11 @@ function noValidation(run: Run, valLoss: Curve | undefined): Finding[] {
 /** NaN losses, or a loss that exploded by orders of magnitude. */
 function divergence(run: Run, loss: Curve, epochOf: (row: number) => number): Finding | null {
   const nanRow = loss.findIndex((v) => v === null || (typeof v === 'number' && !Number.isFinite(v)));
-  const nanReason = run.stopReason && /nan|infinit/i.test(run.stopReason) ? run.stopReason : null;
+  const nanReason = run.stopReason && /\bNaN\b|\binfinite\b/i.test(run.stopReason) ? run.stopReason : null;
   if (nanRow < 0 && !nanReason) return null;
-  const epoch = nanRow >= 0 ? epochOf(nanRow) : null;
+  // The recorder's reason counts epochs from 1 ("at epoch 3, batch 12"); findings count from 0.
+  const reasonEpoch = nanReason ? /\bepoch (\d+)/i.exec(nanReason) : null;
+  const epoch = nanRow >= 0 ? epochOf(nanRow) : reasonEpoch ? Number(reasonEpoch[1]) - 1 : null;
   return {
     id: 'diverged',
     severity: 'error',
