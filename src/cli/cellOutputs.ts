@@ -2,7 +2,8 @@
  * The outputs one cell execution produces, assembled from kernel events in the order they came:
  * console streams (consecutive writes to the same stream merged, as Jupyter does), displays, one
  * run output per fit (placed where the fit started, filled with the finished run and its findings),
- * the last expression's value, or the error.
+ * the last expression's value, or the error. Run outputs leave out per-batch records, which the
+ * notebook keeps once in its runs.
  */
 import { ERROR_MIME, RUN_MIME, type DisplayItem } from '../protocol/display';
 import type { JsonValue } from '../protocol/json';
@@ -52,7 +53,10 @@ export class CellOutputs {
       if (runId === undefined) return [output];
       const found = lookup(runId);
       if (!found) return [];
-      const value: RunOutput = { run: structuredClone(found.run), findings: found.findings };
+      // As in the editor: the per-batch columns (thousands of numbers) are kept once, in the
+      // notebook's runs; the cell's copy carries the per-epoch history.
+      const run = { ...structuredClone(found.run), batches: { epoch: [], loss: [], lr: [] } };
+      const value: RunOutput = { run, findings: found.findings };
       const items: DisplayItem[] = [{ mime: RUN_MIME, value: value as unknown as JsonValue }];
       if (describe) items.push({ mime: 'text/plain', value: describe(value) });
       return [{ items }];

@@ -87,6 +87,8 @@ describe('fitlab run (real CLI, real kernel)', () => {
     assert.equal(runOutput.run.history.loss.length, 3);
     assert.ok(Array.isArray(runOutput.findings));
     assert.deepEqual(doc.fitlab.runs.map((r) => r.id), [runOutput.run.id]);
+    assert.deepEqual(runOutput.run.batches, { epoch: [], loss: [], lr: [] }, 'per-batch records are kept once, in the notebook runs');
+    assert.ok(doc.fitlab.runs[0].batches.loss.length >= 6, 'two batches per epoch, three epochs');
     assert.deepEqual(doc.cells[4].execution, { order: 4, success: false });
     const error = doc.cells[4].outputs.at(-1)?.items[0];
     assert.equal(error?.mime, ERROR_MIME);
