@@ -13,12 +13,12 @@ test('losses pair val_loss with loss; accuracy gets its own group; lr is not a m
   const series = buildRunSeries(makeRun({ epochs: 5 }));
   assert.deepEqual(series.losses.map((s) => [s.key, s.role]), [['loss', 'train'], ['val_loss', 'val']]);
   assert.deepEqual(series.metrics.map((m) => [m.base, m.series.map((s) => s.key)]), [['acc', ['acc', 'val_acc']]]);
-  assert.deepEqual(series.losses[0].points.map((p) => p.x), [1, 2, 3, 4, 5]);
+  assert.deepEqual(series.losses[0].points.map((p) => p.x), [0, 1, 2, 3, 4]);
 });
 
-test('per-batch points fill their epoch and end on the epoch point; lr follows the batches', () => {
+test('per-batch points fill their epoch from its point to the next; lr follows the batches', () => {
   const series = buildRunSeries(makeRun({ epochs: 2, batchesPerEpoch: 4 }));
-  assert.deepEqual(series.batchLoss.map((p) => p.x), [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
+  assert.deepEqual(series.batchLoss.map((p) => p.x), [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75]);
   assert.equal(series.lr.length, 8);
 });
 
@@ -29,7 +29,7 @@ test('batches of the epoch still running keep the spacing of finished epochs', (
   run.batches.epoch.splice(6);
   run.batches.loss.splice(6);
   run.batches.lr.splice(6);
-  assert.deepEqual(buildRunSeries(run).batchLoss.map((p) => p.x), [0.25, 0.5, 0.75, 1, 1.25, 1.5]);
+  assert.deepEqual(buildRunSeries(run).batchLoss.map((p) => p.x), [0, 0.25, 0.5, 0.75, 1, 1.25]);
 });
 
 test('NaN losses become gaps and non-positive learning rates are dropped from the log chart', () => {
@@ -44,7 +44,7 @@ test('NaN losses become gaps and non-positive learning rates are dropped from th
 test('markers: best epoch is the lowest val_loss, onset comes from the overfitting finding', () => {
   const run = makeRun({ epochs: 20, turn: 7 });
   const markers = runMarkers(run, [overfittingFinding(8)]);
-  assert.deepEqual(markers.map((m) => [m.kind, m.epoch, m.x]), [['best', 7, 8], ['onset', 8, 9]]);
+  assert.deepEqual(markers.map((m) => [m.kind, m.epoch, m.x]), [['best', 7, 7], ['onset', 8, 8]]);
   assert.match(markers[1].detail, /overfitting/);
 });
 
@@ -84,7 +84,7 @@ test('a model in one line names hidden widths and regularization', () => {
 
 test('run table row: best val_loss with its drawn epoch, finals and status', () => {
   const row = runRow(makeRun({ epochs: 20, turn: 7, status: 'stopped' }));
-  assert.equal(row.bestEpoch, 8);
+  assert.equal(row.bestEpoch, 7);
   assert.equal(row.epochs, 20);
   assert.equal(row.status, 'stopped');
   assert.ok(row.finalValLoss !== null && row.bestValLoss !== null && row.finalValLoss > row.bestValLoss);

@@ -121,3 +121,23 @@ export async function pngInk(page: Page, base64: string): Promise<number> {
   await blank.close();
   return ink;
 }
+
+/** Opens a file from disk (file://) with every non-file request aborted and recorded as a problem. */
+export async function openFile(browser: Browser, path: string): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  await context.addInitScript({ content: 'window.__name = (f) => f; window.__fitlabTest = true;' });
+  const page = await context.newPage();
+  const problems: PageProblems = { errors: [], csp: [] };
+  page.on('pageerror', (e) => problems.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.errors.push(m.text());
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    problems.errors.push(`request outside the file: ${url}`);
+    return route.abort();
+  });
+  await page.goto(`file://${path}`);
+  return { page, problems };
+}

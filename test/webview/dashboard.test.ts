@@ -70,8 +70,8 @@ test('a finished run: loss over batch loss, accuracy on its own chart, log-scale
   const loss = await chart(page, 'loss');
   assert.ok(loss, 'the loss chart exists');
   assert.deepEqual(loss.datasets.map((d) => [d.key, d.total]), [['batch_loss', 160], ['loss', 20], ['val_loss', 20]]);
-  assert.deepEqual(loss.datasets[1].xs, [1, 2, 3], 'epochs are drawn from 1');
-  assert.deepEqual(loss.markers.map((m) => [m.kind, m.x]), [['best', 8], ['onset', 9]], 'best epoch 8 and overfitting from epoch 9 (0-based 8)');
+  assert.deepEqual(loss.datasets[1].xs, [0, 1, 2], 'epochs are numbered from 0, as in the CSV and the diagnostics');
+  assert.deepEqual(loss.markers.map((m) => [m.kind, m.x]), [['best', 7], ['onset', 8]], 'best epoch 7 and overfitting from epoch 8');
   const acc = await chart(page, 'metric:acc');
   assert.deepEqual(acc?.datasets.map((d) => d.key), ['acc', 'val_acc']);
   const lr = await chart(page, 'lr');
@@ -81,9 +81,9 @@ test('a finished run: loss over batch loss, accuracy on its own chart, log-scale
   const text = await page.locator('body').innerText();
   assert.match(text, /Workflow: 3 of 7 steps done/);
   assert.match(text, /val_loss rose from 0\.4012/, 'the diagnostic message is shown');
-  assert.match(text, /Lowest val_loss 0\.\d+ at epoch 8/, 'the best epoch is explained under the chart');
+  assert.match(text, /Lowest val_loss 0\.\d+ at epoch 7/, 'the best epoch is explained under the chart');
   assert.deepEqual(await page.locator('.run .run-label').allInnerTexts(), ['16-16 · L2 0.001', 'baseline 16-16'], 'newest run first');
-  assert.match(await page.locator('.run[data-run="run-1"] .run-stats').innerText(), /20 epochs · best val_loss 0\.\d+ @ 8 · completed/);
+  assert.match(await page.locator('.run[data-run="run-1"] .run-stats').innerText(), /20 epochs · best val_loss 0\.\d+ @ 7 · completed/);
 
   const ink = await screenshotInk(page, 'dashboard-finished-run.png', '.chart-loss');
   assert.ok(ink > 0.02, `the loss chart has visible curves (${(ink * 100).toFixed(1)}% ink)`);
@@ -117,7 +117,7 @@ test('live fit: the charts follow the deltas; 10,000 batches are drawn decimated
 
   await send(page, { type: 'runEnded', runId: 'live', status: 'completed', findings: [overfittingFinding(31)] });
   const ended = await chart(page, 'loss');
-  assert.deepEqual(ended?.markers.find((m) => m.kind === 'onset')?.x, 32);
+  assert.deepEqual(ended?.markers.find((m) => m.kind === 'onset')?.x, 31);
   assert.match(await page.locator('.findings-panel').innerText(), /overfitting/);
   assert.ok((await screenshotInk(page, 'dashboard-live-10k.png', '.chart-loss')) > 0.02);
   assert.deepEqual(await cspViolations(page), []);

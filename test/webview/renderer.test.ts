@@ -81,11 +81,11 @@ test('live snapshots update the same charts in the cell; the final one shows the
   await render(page, 'out-1', { run, findings: [finding, { id: 'no-regularization', severity: 'info', epoch: null, message: 'No weight regularization or Dropout in this model.', actions: ['Add L2'] }] });
   const last = await drawn(page, 'out-1/loss');
   assert.equal(last?.instance, first.instance);
-  assert.deepEqual(last?.markers.map((m) => [m.kind, m.x]), [['best', 8], ['onset', 9]]);
+  assert.deepEqual(last?.markers.map((m) => [m.kind, m.x]), [['best', 7], ['onset', 8]]);
   assert.equal((await drawn(page, 'out-1/lr'))?.yType, 'logarithmic');
   const findings = await page.locator('#cell-1 .finding .message').allInnerTexts();
   assert.deepEqual(findings, [finding.message, 'No weight regularization or Dropout in this model.'], 'warnings before info');
-  assert.match(await page.locator('#cell-1 .status').innerText(), /20 epochs · .* · best 0\.\d+ @ 8 · completed/);
+  assert.match(await page.locator('#cell-1 .status').innerText(), /20 epochs · .* · best 0\.\d+ @ 7 · completed/);
   const ink = await screenshotInk(page, 'renderer-final.png', '#cell-1');
   assert.ok(ink > 0.02, `the output is not blank (${(ink * 100).toFixed(1)}% ink)`);
   assert.deepEqual(await cspViolations(page), []);

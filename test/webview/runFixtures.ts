@@ -78,7 +78,7 @@ export function overfittingFinding(epoch = 8): Finding {
     id: 'overfitting',
     severity: 'warning',
     epoch,
-    message: `val_loss rose from 0.4012 to 0.6212 after epoch ${epoch + 1} while loss kept falling: the model is overfitting.`,
+    message: `val_loss rose from 0.4012 to 0.6212 after epoch ${epoch} while loss kept falling: the model is overfitting.`,
     actions: ['Add L2 weight regularization', 'Add Dropout', 'Stop earlier with EarlyStopping'],
     target: 'fit',
   };

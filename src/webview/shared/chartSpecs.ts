@@ -96,6 +96,8 @@ export function buildChartSpecs(entries: readonly RunEntry[], options: SpecOptio
       lr.datasets.push({ label: overlay ? run.label : 'learning rate', points: series.lr, color: overlay ? runColor : palette.series[3 % palette.series.length], dashed: false, light: false, decimate: true, runId: run.id, key: 'lr' });
     }
     for (const marker of runMarkers(run, findings)) {
+      // Overlaid, every run's best-epoch line would crowd the chart: only onsets are marked there.
+      if (overlay && marker.kind === 'best') continue;
       const color = overlay ? runColor : marker.kind === 'best' ? palette.best : palette.onset;
       loss.markers.push({ x: marker.x, label: prefix + marker.label, detail: prefix + marker.detail, color, kind: marker.kind, runId: run.id });
     }

@@ -12,7 +12,7 @@ export interface EpochMarker {
   epoch: number;
   /** Where it is drawn on the epoch axis. */
   x: number;
-  /** Short label drawn at the line, e.g. "best: epoch 12". */
+  /** Short label drawn at the line, e.g. "best: epoch 12" (0-based, as the diagnostics count). */
   label: string;
   /** The longer explanation shown under the chart (the diagnostic's message for the onset). */
   detail: string;

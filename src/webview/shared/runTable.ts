@@ -6,7 +6,7 @@ export interface RunRow {
   id: string;
   label: string;
   epochs: number;
-  /** Lowest val_loss and its epoch (1-based, as drawn), when the run validated. */
+  /** Lowest val_loss and its epoch (0-based, as drawn and as the diagnostics count), when the run validated. */
   bestValLoss: number | null;
   bestEpoch: number | null;
   finalLoss: number | null;
@@ -22,7 +22,7 @@ export function runRow(run: Run): RunRow {
     label: run.label,
     epochs: run.epochs.length,
     bestValLoss: hasVal && best ? best.value : null,
-    bestEpoch: hasVal && best ? best.epoch + 1 : null,
+    bestEpoch: hasVal && best ? best.epoch : null,
     finalLoss: lastValue(run.history.loss),
     finalValLoss: lastValue(run.history.val_loss),
     status: run.stopReason ? `${run.status} (${run.stopReason})` : run.status,

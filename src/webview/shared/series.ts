@@ -4,8 +4,8 @@
  * epoch. Pure (plain Run in, points out) so the dashboard, the renderer, the report and the SVG
  * image all draw the same thing.
  *
- * The x axis is in epochs counted from 1, as Keras prints "Epoch 1/20": epoch e (0-based in the
- * run) is drawn at x = e + 1, and its batches spread over (e, e + 1].
+ * The x axis is the run's epoch number, 0-based as in Keras's CSVLogger and in the diagnostics'
+ * messages ("overfitting from epoch 7" is drawn at x = 7); epoch e's batches spread over [e, e + 1).
  */
 import type { Run } from '../../protocol/run';
 import type { Point } from './decimate';
@@ -42,7 +42,7 @@ export const baseKey = (key: string): string => (key.startsWith('val_') ? key.sl
 export const isLossKey = (key: string): boolean => /loss$/i.test(baseKey(key));
 
 /** The x of a run's epoch (0-based) on every chart. */
-export const epochX = (epoch: number): number => epoch + 1;
+export const epochX = (epoch: number): number => epoch;
 
 export function buildRunSeries(run: Run): RunSeries {
   const keys = Object.keys(run.history).filter((k) => !LR_KEYS.includes(k));
@@ -74,8 +74,8 @@ function orderPairs(keys: string[]): string[] {
 }
 
 /**
- * x of each recorded batch: batch j of an epoch with n batches sits at epoch + (j + 1) / n, so
- * the last batch of an epoch lines up with that epoch's point. For the epoch still running, n is
+ * x of each recorded batch: batch j of an epoch with n batches sits at epoch + j / n, so an
+ * epoch's batches lead from its point to the next one's. For the epoch still running, n is
  * the batch count of the finished epochs (or the count the data implies) so points do not move.
  */
 export function batchPositions(run: Run): number[] {
@@ -90,7 +90,7 @@ export function batchPositions(run: Run): number[] {
     const j = seen.get(e) ?? 0;
     seen.set(e, j + 1);
     const n = finished.has(e) ? (counts.get(e) ?? 1) : Math.max(expected, counts.get(e) ?? 1);
-    return epochX(e) - 1 + (j + 1) / n;
+    return epochX(e) + j / n;
   });
 }
 
