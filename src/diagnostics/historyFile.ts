@@ -66,10 +66,21 @@ function readHistoryObject(object: Record<string, unknown>, fileName: string, pr
   return history;
 }
 
+/** The fields of an exported run the rules read; a missing one is named rather than crashing a rule. */
 function validateRun(run: Run, fileName: string): Run {
-  if (!Array.isArray(run.history.loss)) throw new HistoryFormatError(`${fileName}: the run has no history.loss`);
-  if (!isRecord(run.data) || !isRecord(run.optimizer)) throw new HistoryFormatError(`${fileName}: the run has no data or optimizer summary`);
-  return run;
+  const required: [string, unknown, (v: unknown) => boolean][] = [
+    ['history.loss', run.history.loss, Array.isArray],
+    ['epochs', run.epochs, Array.isArray],
+    ['model.layers', run.model.layers, Array.isArray],
+    ['optimizer.learningRate', (run.optimizer as unknown as Record<string, unknown> | undefined)?.learningRate, isRecord],
+    ['data.inputs', (run.data as unknown as Record<string, unknown> | undefined)?.inputs, isRecord],
+    ['data.labels', (run.data as unknown as Record<string, unknown> | undefined)?.labels, isRecord],
+    ['data.validation', (run.data as unknown as Record<string, unknown> | undefined)?.validation, isRecord],
+  ];
+  const missing = required.find(([, value, valid]) => !valid(value));
+  if (missing) throw new HistoryFormatError(`${fileName}: the exported run has no valid ${missing[0]}`);
+  // Older exports may lack per-batch records; the rules treat them as absent.
+  return { ...run, batches: isRecord(run.batches) ? run.batches : { epoch: [], loss: [], lr: [] } };
 }
 
 function parseCsv(text: string, fileName: string): EpochHistory {

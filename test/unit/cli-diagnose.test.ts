@@ -99,3 +99,13 @@ test('invalid JSON names the file', async () => {
   assert.equal(result.code, EXIT_BAD_INPUT);
   assert.match(result.stderr, /broken\.json: not valid JSON/);
 });
+
+test('an exported run missing a field the rules read is named, exit 2', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fitlab-diagnose-'));
+  const broken = JSON.parse(runToJson(historyToRun({ loss: [1, 0.8, 0.7] }, 'r1'))) as Record<string, unknown>;
+  delete (broken.model as Record<string, unknown>).layers;
+  writeFileSync(join(dir, 'run.json'), JSON.stringify(broken));
+  const result = await run(['run.json'], dir);
+  assert.equal(result.code, EXIT_BAD_INPUT);
+  assert.match(result.stderr, /run\.json: the exported run has no valid model\.layers/);
+});
