@@ -179,7 +179,7 @@ export class KernelSession {
       },
       context: () => {
         const request = this.current?.request;
-        return request ? { cellIndex: request.cellIndex, notebook: request.notebook, code: request.code } : null;
+        return request ? { cellIndex: request.cellIndex, notebook: request.notebook, code: request.code, executionId: request.id } : null;
       },
       interrupted: () => {
         // Called at every batch: the stdin channel is how an interrupt reaches a busy fit.

@@ -1,0 +1,56 @@
+// Which tfjs backend a kernel picks, and what it says when it cannot use the one asked for.
+import { after, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { disposeKernels, newKernel, resultText, root, runCell } from './harness';
+
+after(disposeKernels);
+
+test('a forced tensorflow backend that is not installed falls back to wasm with a note', async () => {
+  const kernel = newKernel({ backend: 'tensorflow', notebookDir: mkdtempSync(join(tmpdir(), 'fitlab-nb-')) });
+  const ready = await kernel.start();
+  assert.equal(ready.backend, 'wasm');
+  assert.deepEqual(ready.notes, ['tfjs-node not installed: falling back to wasm']);
+});
+
+test('the cpu preference uses cpu, and cells train on it', async () => {
+  const kernel = newKernel({ backend: 'cpu' });
+  const ready = await kernel.start();
+  assert.equal(ready.backend, 'cpu');
+  assert.deepEqual(ready.notes, []);
+  assert.equal(resultText(await runCell(kernel, 'tf.getBackend()')), "'cpu'");
+});
+
+test('tfjs-node in the notebook folder is preferred, and every tfjs import resolves to it', async () => {
+  // A stand-in for tfjs-node: the real tfjs (a copy on disk, not the kernel's bundled one) with a
+  // "tensorflow" backend name, marked so the cell can tell which instance it got.
+  const notebookDir = mkdtempSync(join(tmpdir(), 'fitlab-nb-'));
+  const fake = join(notebookDir, 'node_modules', '@tensorflow', 'tfjs-node');
+  mkdirSync(fake, { recursive: true });
+  writeFileSync(
+    join(fake, 'index.js'),
+    [
+      `const real = require(${JSON.stringify(join(root, 'node_modules', '@tensorflow', 'tfjs'))});`,
+      'let backend = "cpu";',
+      'module.exports = { ...real, standIn: "tfjs-node", setBackend: async (name) => { backend = name; return true; }, getBackend: () => backend, ready: async () => {} };',
+    ].join('\n'),
+  );
+  const kernel = newKernel({ notebookDir });
+  const ready = await kernel.start();
+  assert.equal(ready.backend, 'tensorflow');
+  assert.deepEqual(ready.notes, []);
+  const text = resultText(await runCell(kernel, "import * as a from '@tensorflow/tfjs';\nimport * as b from '@tensorflow/tfjs-node';\n[tf.standIn, a === tf, b === tf]"));
+  assert.equal(text, "[ 'tfjs-node', true, true ]");
+});
+
+test('a tfjs-node that fails to load is reported and wasm is used', async () => {
+  const notebookDir = mkdtempSync(join(tmpdir(), 'fitlab-nb-'));
+  const broken = join(notebookDir, 'node_modules', '@tensorflow', 'tfjs-node');
+  mkdirSync(broken, { recursive: true });
+  writeFileSync(join(broken, 'index.js'), 'throw new Error("libtensorflow.so: cannot open shared object file");\n');
+  const ready = await newKernel({ notebookDir }).start();
+  assert.equal(ready.backend, 'wasm');
+  assert.deepEqual(ready.notes, ['tfjs-node failed to load (libtensorflow.so: cannot open shared object file): using wasm (see README to enable)']);
+});
