@@ -44,10 +44,10 @@ export class CellOutputs {
   }
 
   /**
-   * The outputs, each run output holding a snapshot of its run as it is now. `describe`, when given,
-   * adds a text/plain item to run outputs for viewers without Fitlab's renderer (Jupyter, GitHub).
+   * The outputs, each run output holding a snapshot of its run as it is now. `alternatives`, when
+   * given, adds items to run outputs for viewers without Fitlab's renderer (Jupyter, GitHub).
    */
-  finish(lookup: (runId: string) => RunOutput | undefined, describe?: (output: RunOutput) => string): CellOutput[] {
+  finish(lookup: (runId: string) => RunOutput | undefined, alternatives?: (output: RunOutput) => DisplayItem[]): CellOutput[] {
     return this.outputs.flatMap((output) => {
       const runId = this.runSlots.get(output);
       if (runId === undefined) return [output];
@@ -57,9 +57,7 @@ export class CellOutputs {
       // notebook's runs; the cell's copy carries the per-epoch history.
       const run = { ...structuredClone(found.run), batches: { epoch: [], loss: [], lr: [] } };
       const value: RunOutput = { run, findings: found.findings };
-      const items: DisplayItem[] = [{ mime: RUN_MIME, value: value as unknown as JsonValue }];
-      if (describe) items.push({ mime: 'text/plain', value: describe(value) });
-      return [{ items }];
+      return [{ items: [{ mime: RUN_MIME, value: value as unknown as JsonValue }, ...(alternatives?.(value) ?? [])] }];
     });
   }
 }

@@ -13,7 +13,7 @@ import type { DisplayItem } from '../protocol/display';
 import type { Finding } from '../protocol/findings';
 import type { BackendPreference, CellError, ExecutionEvent, KernelReady } from '../protocol/kernel';
 import type { Run } from '../protocol/run';
-import { writeReport } from '../report/writeReport';
+import { renderRunSvg, writeReport } from '../report/writeReport';
 import { RunStore } from '../runs/runStore';
 import { parseFlags, UsageError } from './args';
 import { CellOutputs } from './cellOutputs';
@@ -160,8 +160,13 @@ class NotebookRun {
           const run = this.store.run(this.notebookKey, runId);
           return run && { run, findings: this.store.findings(this.notebookKey, runId) };
         },
-        // Jupyter and GitHub show an ipynb without Fitlab's renderer: give them the run in words.
-        this.doc.format === 'ipynb' ? ({ run, findings }) => runLines(run, this.runNumber(run.id), findings).join('\n') : undefined,
+        // Jupyter and GitHub show an ipynb without Fitlab's renderer: give them the curves as an image, and in words.
+        this.doc.format === 'ipynb'
+          ? ({ run, findings }) => [
+              { mime: 'image/svg+xml', value: renderRunSvg(run, findings) },
+              { mime: 'text/plain', value: runLines(run, this.runNumber(run.id), findings).join('\n') },
+            ]
+          : undefined,
       );
       cell.execution = { order: ++order, success: outcome.ok };
       if (outcome.ok) {
@@ -282,8 +287,9 @@ class NotebookRun {
     try {
       const checklist = deriveChecklist(this.doc.fitlab.runs, this.doc.fitlab.checklist, findings);
       const written = await writeReport(this.place.dir, { title: `${this.request.input} (fitlab run)`, runs, findings, checklist });
-      const report = written.find((p) => p.endsWith('.html'));
-      if (report) this.out.stdout(`Wrote the report to ${shown(report)} (and ${written.length - 1} more files in ${shown(this.place.dir)})\n`);
+      const [report, ...histories] = written;
+      if (report) this.out.stdout(`Wrote the report to ${shown(report)}\n`);
+      if (histories.length > 0) this.out.stdout(`Wrote each run's history (CSV and JSON) to ${shown(dirname(histories[0]))}/\n`);
       return true;
     } catch (error) {
       this.out.stderr(`fitlab: could not write the report into ${shown(this.place.dir)}: ${(error as Error).message}\n`);

@@ -115,6 +115,9 @@ describe('fitlab run (real CLI, real kernel)', () => {
     assert.equal(run.output_type, 'display_data');
     assert.equal(run.data[RUN_MIME].run.status, 'completed');
     assert.match(run.data['text/plain'].join(''), /^run 1 · .* · 2 epochs · /, 'viewers without Fitlab see the run in words');
+    assert.match(run.data['image/svg+xml'].join(''), /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, 'and its curves as an image');
+    assert.match(result.stdout, /Wrote the report to fitlab-out\/cli-typescript\/report\.html\n/);
+    assert.ok(existsSync(join(dir, 'fitlab-out/cli-typescript/report.html')));
     assert.equal(file.metadata.fitlab.runs.length, 1);
 
     const again = await fitlab(['run', 'cli-typescript.ipynb'], dir);
