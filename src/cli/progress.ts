@@ -52,8 +52,9 @@ export interface ProgressOrigin {
 }
 
 /**
- * "  cell 4 · run 2 · epoch 3/20 · loss 0.2811 · val_loss 0.3012 · lr 1.0e-3": the epoch is 1-based
- * like Keras's "Epoch 3/20"; quantities in Keras's order (loss, metrics, their val_ twins, lr).
+ * "  cell 4 · run 2 · epoch 3/20 · loss 0.2811 · val_loss 0.3012 · lr 1.0e-3": "epoch 3/20" counts
+ * finished epochs like Keras's progress bar (so it is the 0-based epoch 2 of findings and charts);
+ * quantities in Keras's order (loss, metrics, their val_ twins, lr).
  */
 export function epochLine(origin: ProgressOrigin, epoch: number, epochs: number, values: Record<string, number | null>): string {
   const parts = [`  cell ${origin.cellNumber}`, `run ${origin.runNumber}`, `epoch ${epoch + 1}/${epochs}`];

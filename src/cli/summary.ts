@@ -22,7 +22,8 @@ export function runLines(run: Run, runNumber: number, findings: readonly Finding
 function describeRun(run: Run): string {
   const parts = [`${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'}`];
   const best = bestEpoch(run, 'val_loss');
-  if (best) parts.push(`best val_loss ${formatMetric(best.value)} at epoch ${best.epoch + 1}`);
+  // Epoch numbers as in the findings, the charts and the CSV: from 0, like Keras's History.
+  if (best) parts.push(`best val_loss ${formatMetric(best.value)} at epoch ${best.epoch}`);
   const loss = run.history.loss ?? [];
   if (loss.length > 0) parts.push(`final loss ${formatMetric(loss[loss.length - 1])}`);
   if (run.status !== 'completed') parts.push(run.stopReason ? `${run.status}: ${run.stopReason}` : run.status);

@@ -59,10 +59,10 @@ describe('run summary', () => {
   } as unknown as Run;
   const findings: Finding[] = [{ id: 'overfitting', severity: 'warning', epoch: 1, message: 'val_loss rose 33% from its best at epoch 2 while loss kept falling', actions: [] }];
 
-  it('says per run its length, best val_loss with its epoch, final loss, and the findings', () => {
+  it('says per run its length, best val_loss with its epoch (from 0, as findings and charts count), final loss, and the findings', () => {
     assert.deepEqual(runSummaryLines([run], { r1: findings }), [
       'What the runs showed:',
-      '  run 1 · 16-16 · L2 0.001 · 5 epochs · best val_loss 0.9000 at epoch 2 · final loss 0.4000 · stopped: EarlyStopping at epoch 5',
+      '  run 1 · 16-16 · L2 0.001 · 5 epochs · best val_loss 0.9000 at epoch 1 · final loss 0.4000 · stopped: EarlyStopping at epoch 5',
       '      ! val_loss rose 33% from its best at epoch 2 while loss kept falling',
     ]);
   });
