@@ -4,6 +4,7 @@
  * Stop Training keybinding and menus use: fitlab.kernelBusy.
  */
 import * as vscode from 'vscode';
+import { isTrusted, UNTRUSTED_MESSAGE } from '../trust';
 import type { KernelManager } from './kernelManager';
 import { statusBarText, statusBarTooltip } from './statusText';
 
@@ -24,6 +25,7 @@ export class KernelStatusBar implements vscode.Disposable {
     this.disposables.push(
       { dispose: unsubscribe },
       vscode.window.onDidChangeActiveNotebookEditor(() => this.update()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()),
       vscode.window.onDidChangeNotebookEditorSelection(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('fitlab.backend')) this.update();
@@ -39,6 +41,16 @@ export class KernelStatusBar implements vscode.Disposable {
       void this.setBusy(false);
       return;
     }
+    if (!isTrusted()) {
+      // VS Code asks for trust before it runs any cell; the item says why nothing runs meanwhile.
+      this.item.text = '$(workspace-untrusted) Fitlab: Restricted Mode';
+      this.item.tooltip = `${UNTRUSTED_MESSAGE}\nClick to manage workspace trust.`;
+      this.item.command = 'workbench.trust.manage';
+      this.item.backgroundColor = undefined;
+      this.item.show();
+      return;
+    }
+    this.item.command = KERNEL_MENU_COMMAND;
     const status = this.kernels.status(notebook.uri.toString());
     this.item.text = statusBarText(status);
     this.item.tooltip = statusBarTooltip(status);
