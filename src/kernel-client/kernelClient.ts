@@ -6,6 +6,7 @@
  * execution's outcome. No vscode: used by the VS Code host and the CLI alike.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { DisplayItem } from '../protocol/display';
 import type { BackendPreference, CellError, ExecutionEvent, HostToKernel, KernelReady, KernelToHost } from '../protocol/kernel';
 import { describeExit, KERNEL_RESTARTED_MESSAGE, NOT_YIELDING_MESSAGE, StderrTail } from './kernelExit';
@@ -37,6 +38,8 @@ export type ExecutionOutcome = { ok: true; result: DisplayItem[] } | { ok: false
 
 interface Pending {
   id: string;
+  /** True once the execute message went to the kernel (before that, the kernel is still starting). */
+  sent?: boolean;
   options: ExecuteOptions;
   onEvent: (event: ExecutionEvent) => void;
   resolve: (outcome: ExecutionOutcome) => void;
@@ -107,6 +110,12 @@ export class KernelClient {
     const running = this.running;
     const current = this.process;
     if (!running || !current || this.interruptTimer) return;
+    if (!running.sent) {
+      // The kernel is still starting: the cell never ran, so there is nothing to stop or kill.
+      this.finish(running, { ok: false, error: { name: 'Interrupted', message: 'Interrupted before the cell started.', interrupted: true } });
+      this.pump();
+      return;
+    }
     this.post(current, { type: 'interrupt' });
     current.child.stdin?.write('i');
     this.interruptTimer = setTimeout(() => {
@@ -151,7 +160,8 @@ export class KernelClient {
     const child = fork(kernelEntry, [], {
       execPath: nodePath,
       execArgv: memoryLimitMb ? [`--max-old-space-size=${memoryLimitMb}`] : [],
-      cwd: notebookDir,
+      // Relative paths in cells (readFileSync('data.csv')) resolve from the notebook's folder.
+      cwd: notebookDir && existsSync(notebookDir) ? notebookDir : undefined,
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       // stdin carries interrupts to a busy kernel (see src/kernel/interruptChannel.ts).
       stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
@@ -242,6 +252,7 @@ export class KernelClient {
       () => {
         if (this.running !== next || this.process !== proc) return;
         this.setState('busy');
+        next.sent = true;
         const { code, cellIndex, notebook } = next.options;
         this.post(proc, { type: 'execute', id: next.id, code, cellIndex, notebook });
       },

@@ -4,7 +4,7 @@
  * execution as interrupted when asked (a fit stops at the next batch and keeps its history).
  */
 import { inspect } from 'node:util';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CellError, ExecuteRequest, KernelReady, KernelToHost, StartRequest } from '../protocol/kernel';
 import type { RunSink, TrainingHost } from '../training/index';
 import { createFitlab } from '../training/index';
@@ -57,12 +57,14 @@ export class KernelSession {
     this.output.install();
     this.interrupts.listen();
     const wasmDirs = [join(__dirname, 'wasm'), packagedWasmDir()].filter((dir): dir is string => dir !== undefined);
-    const loaded = await loadBackend({ preference: request.backend, notebookDir: request.notebookDir, wasmDirs });
+    // An untitled notebook has no folder: resolve from the kernel's working directory instead.
+    const notebookDir = resolve(request.notebookDir || '.');
+    const loaded = await loadBackend({ preference: request.backend, notebookDir, wasmDirs });
     const { tf } = loaded;
     shareTfjsWithPackages(tf);
     installReadableInspect(tf);
     const fitlab = createFitlab(tf, this.trainingHost(request.recordBatches));
-    const cellRequire = createCellRequire(request.notebookDir, { tf, fitlab });
+    const cellRequire = createCellRequire(notebookDir, { tf, fitlab });
     this.evaluator = new CellEvaluator(cellRequire);
     const globals = globalThis as Record<string, unknown>;
     // CommonJS habits work too: `const fs = require('fs')` resolves like an import.

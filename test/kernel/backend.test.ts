@@ -15,6 +15,12 @@ test('a forced tensorflow backend that is not installed falls back to wasm with 
   assert.deepEqual(ready.notes, ['tfjs-node not installed: falling back to wasm']);
 });
 
+test('an untitled notebook (no folder) still gets a working kernel', async () => {
+  const kernel = newKernel({ notebookDir: '' });
+  assert.equal((await kernel.start()).backend, 'wasm');
+  assert.equal(resultText(await runCell(kernel, '1 + 1')), '2');
+});
+
 test('the cpu preference uses cpu, and cells train on it', async () => {
   const kernel = newKernel({ backend: 'cpu' });
   const ready = await kernel.start();

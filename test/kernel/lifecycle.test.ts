@@ -24,6 +24,17 @@ test('interrupting a cell that awaits forever ends it as interrupted and keeps t
   assert.equal(resultText(await runCell(kernel, 'kept')), "'still here'");
 });
 
+test('interrupting a cell while the kernel is still starting cancels it without killing the kernel', async () => {
+  const kernel = newKernel();
+  const { done } = startCell(kernel, 'const ranAnyway = true;');
+  assert.equal(kernel.state, 'starting');
+  kernel.interrupt();
+  const run = await done;
+  assert.deepEqual(run.outcome, { ok: false, error: { name: 'Interrupted', message: 'Interrupted before the cell started.', interrupted: true } });
+  assert.equal(resultText(await runCell(kernel, 'typeof ranAnyway')), "'undefined'");
+  assert.equal(kernel.state, 'idle');
+});
+
 test('interrupting `while (true) {}` stops the kernel, says so, and the next run starts fresh', async () => {
   const kernel = newKernel({ interruptGraceMs: 500 });
   await runCell(kernel, 'const before = 1;');
