@@ -37,3 +37,22 @@ function csvValue(column: (number | null)[] | undefined, row: number): string {
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+const PNG_PREFIX = 'data:image/png;base64,';
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** Chart images are a few hundred KB; anything far larger is not one of ours. */
+export const MAX_PNG_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The bytes of a chart image the dashboard sent as a data URL, checked to really be a PNG of a
+ * sane size before anything is written to disk. Throws a one-line reason otherwise.
+ */
+export function decodePngDataUrl(dataUrl: string): Uint8Array {
+  if (!dataUrl.startsWith(PNG_PREFIX)) throw new Error('chart image: expected a data:image/png;base64 URL');
+  const base64 = dataUrl.slice(PNG_PREFIX.length);
+  if (base64.length > (MAX_PNG_BYTES * 4) / 3 + 4) throw new Error(`chart image: larger than ${MAX_PNG_BYTES / 1024 / 1024} MB`);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new Error('chart image: the data URL is not valid base64');
+  const bytes = Uint8Array.from(Buffer.from(base64, 'base64'));
+  if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) throw new Error('chart image: the data is not a PNG');
+  return bytes;
+}
