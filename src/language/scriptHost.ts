@@ -10,8 +10,36 @@ import ts from 'typescript';
 import { AMBIENT_DECLARATIONS, FITLAB_ENGINE_MODULE, TFJS_FACADE } from './ambient';
 import type { TypeEnvironment } from './typeEnvironment';
 
-export const sharedRegistry = ts.createDocumentRegistry();
 const diskSnapshots = new Map<string, ts.IScriptSnapshot | undefined>();
+
+/**
+ * The DocumentRegistry every notebook shares. Declaration files on disk never change (version
+ * '0'), so once parsed their SourceFile is handed back straight from a map: TypeScript otherwise
+ * re-derives each file's parse options (package.json lookups included) for all ~600 tfjs files on
+ * every keystroke, which was the largest part of a re-check. The virtual document goes through
+ * the real registry, which re-parses it incrementally.
+ */
+function createSharedRegistry(): ts.DocumentRegistry {
+  const real = ts.createDocumentRegistry();
+  const parsed = new Map<string, ts.SourceFile>();
+  const cached =
+    (method: typeof real.acquireDocumentWithKey): typeof real.acquireDocumentWithKey =>
+    (fileName, path, host, key, snapshot, version, scriptKind, options) => {
+      if (version !== DISK_VERSION) return method.call(real, fileName, path, host, key, snapshot, version, scriptKind, options);
+      const id = `${key}|${path}`;
+      let file = parsed.get(id);
+      if (!file) {
+        file = method.call(real, fileName, path, host, key, snapshot, version, scriptKind, options);
+        parsed.set(id, file);
+      }
+      return file;
+    };
+  return { ...real, acquireDocumentWithKey: cached(real.acquireDocumentWithKey), updateDocumentWithKey: cached(real.updateDocumentWithKey) };
+}
+
+/** The version of every file read from disk (they do not change while Fitlab runs). */
+const DISK_VERSION = '0';
+export const sharedRegistry = createSharedRegistry();
 
 /** A text snapshot that tells the parser which range changed, so re-parsing is incremental. */
 class TextSnapshot implements ts.IScriptSnapshot {
@@ -103,7 +131,7 @@ export class NotebookScriptHost implements ts.LanguageServiceHost {
     return [this.ambientFile, this.virtualFile];
   }
   getScriptVersion(fileName: string): string {
-    return fileName === this.virtualFile ? String(this.version) : '0';
+    return fileName === this.virtualFile ? `v${this.version}` : DISK_VERSION;
   }
   getScriptSnapshot(fileName: string): ts.IScriptSnapshot | undefined {
     if (fileName === this.virtualFile) return this.snapshot;
