@@ -37,6 +37,8 @@ runCli(process.argv.slice(2), io, {
   kernelEntry: join(__dirname, 'kernel.js'),
   createKernel: (options) => new KernelClient(options),
   tty: process.stdout.isTTY === true,
+  // Errors go to stderr: no colours when it is redirected to a file, or NO_COLOR asks so.
+  noColor: (process.env.NO_COLOR ?? '') !== '' || process.stderr.isTTY !== true,
   onInterrupt,
 }).then(
   (code) => {

@@ -14,7 +14,16 @@ export class TerminalOutput {
   constructor(
     private readonly io: CliIo,
     private readonly tty: boolean,
+    /** ANSI colours: on a terminal, unless NO_COLOR is set (https://no-color.org). */
+    private readonly color = tty,
   ) {}
+
+  /** Text in a colour when colours are on, as is otherwise. */
+  paint(text: string, style: 'dim' | 'bold' | 'red'): string {
+    if (!this.color) return text;
+    const codes = { dim: ['\x1b[2m', '\x1b[22m'], bold: ['\x1b[1m', '\x1b[22m'], red: ['\x1b[31m', '\x1b[39m'] }[style];
+    return codes[0] + text + codes[1];
+  }
 
   stdout(text: string): void {
     this.finishProgress();

@@ -42,8 +42,10 @@ export interface RunOptions {
   createKernel: (options: KernelClientOptions) => NotebookKernel;
   /** dist/kernel.js */
   kernelEntry: string;
-  /** Whether stdout is a terminal: progress lines then rewrite themselves. */
+  /** Whether stdout is a terminal: progress lines then rewrite themselves, and errors show in colour. */
   tty?: boolean;
+  /** No colours even on a terminal (NO_COLOR). */
+  noColor?: boolean;
   /** Subscribes to Ctrl-C; returns the unsubscribe function. */
   onInterrupt?: (handler: () => void) => () => void;
 }
@@ -116,7 +118,7 @@ class NotebookRun {
     private readonly io: CliIo,
     private readonly options: RunOptions,
   ) {
-    this.out = new TerminalOutput(io, options.tty ?? false);
+    this.out = new TerminalOutput(io, options.tty ?? false, (options.tty ?? false) && !options.noColor);
     this.notebookKey = request.input;
   }
 
@@ -148,7 +150,7 @@ class NotebookRun {
       const cell = this.doc.cells[index];
       if (!isRunnableCell(cell)) continue;
       const cellNumber = index + 1;
-      this.out.stdout(`── cell ${cellNumber} ${'─'.repeat(40)}\n`);
+      this.out.stdout(this.out.paint(`── cell ${cellNumber} ${'─'.repeat(40)}`, 'dim') + '\n');
       const outputs = new CellOutputs();
       const outcome = await kernel.execute({ code: cell.source, cellIndex: index, notebook: this.notebookKey }, (event) => this.onEvent(event, cellNumber, outputs));
       this.out.finishProgress();
@@ -241,12 +243,12 @@ class NotebookRun {
   private printFailure(cell: NotebookCell, cellNumber: number, error: CellError, kernelDied: boolean): void {
     const where = `cell ${cellNumber} (cells are numbered from 1, as in the editor)`;
     if (error.interrupted || this.interrupts > 0) {
-      this.out.stderr(`fitlab: interrupted in ${where}\n`);
+      this.out.stderr(this.out.paint(`fitlab: interrupted in ${where}`, 'red') + '\n');
       return;
     }
     const position = error.position ? `, line ${error.position.line}:${error.position.column}` : '';
     const what = kernelDied ? `the kernel stopped: ${error.message}` : `${error.name}: ${error.message}`;
-    this.out.stderr(`fitlab: ${where}${position} failed: ${what}\n`);
+    this.out.stderr(this.out.paint(`fitlab: ${where}${position} failed: ${what}`, 'red') + '\n');
     if (error.position) this.out.stderr(sourceExcerpt(cell.source, error.position.line, error.position.column));
   }
 

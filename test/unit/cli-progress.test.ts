@@ -38,6 +38,12 @@ describe('progress lines', () => {
     assert.deepEqual(written, ['\r\x1b[2Kepoch 1/2', '\r\x1b[2Kepoch 2/2', '\n', '[err]warning\n']);
   });
 
+  it('colours only a terminal', () => {
+    assert.equal(new TerminalOutput(recorder().io, true).paint('failed', 'red'), '\x1b[31mfailed\x1b[39m');
+    assert.equal(new TerminalOutput(recorder().io, true, false).paint('failed', 'red'), 'failed');
+    assert.equal(new TerminalOutput(recorder().io, false).paint('failed', 'red'), 'failed');
+  });
+
   it('gives a pipe one plain line per epoch', () => {
     const { written, io } = recorder();
     const out = new TerminalOutput(io, false);
