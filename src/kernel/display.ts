@@ -46,7 +46,16 @@ export function isHistory(value: unknown): value is HistoryLike {
 /** True for `{ mime: 'type/subtype', value }`: a ready-made output passed to `display()` as is. */
 export function isDisplayItem(value: unknown): value is DisplayItem {
   const v = value as Partial<DisplayItem> | null;
-  return typeof v === 'object' && v !== null && typeof v.mime === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(v.mime) && 'value' in v && Object.keys(v).length === 2;
+  return typeof v === 'object' && v !== null && typeof v.mime === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(v.mime) && 'value' in v && Object.keys(v).length === 2 && isJson(v.value);
+}
+
+/** Only plain JSON crosses to the host (a BigInt or a cycle would break the IPC message). */
+function isJson(value: unknown): boolean {
+  try {
+    return JSON.stringify(value) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** The outputs for a cell's value or a `display(value)` call; nothing for undefined. */

@@ -78,6 +78,22 @@ function loadTools(): Promise<Tools> {
 }
 
 type Node = Acorn.AnyNode;
+/** Top-level names a cell declares, with where (to point at a forbidden one). */
+type Declared = Map<string, Acorn.Identifier>;
+
+/**
+ * Globals a cell must not replace: the kernel's own code (and tfjs) look them up at run time, so
+ * `const process = ...` in a cell would break the kernel rather than shadow it.
+ */
+const RESERVED_GLOBALS: ReadonlySet<string> = new Set([
+  'process', 'console', 'globalThis', 'global', 'Buffer', 'require',
+  'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask',
+  'Promise', 'Object', 'Array', 'Function', 'Error', 'TypeError', 'RangeError', 'JSON', 'Math', 'Symbol', 'Reflect',
+  'Number', 'String', 'Boolean', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'RegExp', 'Atomics', 'SharedArrayBuffer',
+  'ArrayBuffer', 'DataView', 'Float32Array', 'Float64Array', 'Int32Array', 'Uint8Array', 'Int8Array', 'Uint16Array',
+  'Int16Array', 'Uint32Array', 'Uint8ClampedArray', 'BigInt64Array', 'BigUint64Array', 'WebAssembly',
+  'undefined', 'NaN', 'Infinity', '__fitlab__',
+]);
 
 /** Transpiles one cell. `filename` (e.g. "cell-3.ts") names the source in maps and errors. */
 export async function transpileCell(source: string, filename: string): Promise<TranspiledCell> {
@@ -110,7 +126,7 @@ export async function transpileCell(source: string, filename: string): Promise<T
   }
 
   const s = new MagicString(js);
-  const declared = new Set<string>();
+  const declared: Declared = new Map();
   const body = program.body;
   const last = lastValueStatement(body);
   let returnsValue = false;
@@ -128,7 +144,12 @@ export async function transpileCell(source: string, filename: string): Promise<T
     returnsValue = true;
   }
 
-  const declaredNames = [...declared];
+  const reserved = [...declared.values()].find((id) => RESERVED_GLOBALS.has(id.name));
+  if (reserved) {
+    const message = `'${reserved.name}' is a global the kernel itself relies on; a cell cannot declare it. Rename the variable.`;
+    throw errorAt(message, reserved.loc?.start, esbuildMap, source);
+  }
+  const declaredNames = [...declared.keys()];
   const declareCall = declaredNames.length > 0 ? `${HELPERS_PARAM}.declare(${JSON.stringify(declaredNames)}); ` : '';
   s.prepend(`(async (${HELPERS_PARAM}) => { ${declareCall}\n`);
   s.append('\n})');
@@ -151,7 +172,7 @@ function lastValueStatement(body: Acorn.Program['body']): Node | undefined {
   return undefined;
 }
 
-function rewriteStatement(statement: Node, s: InstanceType<Tools['MagicString']>, declared: Set<string>): void {
+function rewriteStatement(statement: Node, s: InstanceType<Tools['MagicString']>, declared: Declared): void {
   switch (statement.type) {
     case 'VariableDeclaration':
       rewriteVariableDeclaration(statement, s, declared);
@@ -159,7 +180,7 @@ function rewriteStatement(statement: Node, s: InstanceType<Tools['MagicString']>
     case 'FunctionDeclaration': {
       if (!statement.id) return;
       const name = statement.id.name;
-      declared.add(name);
+      declared.set(name, statement.id);
       // Hoist: functions are usable anywhere in the cell, as in a module.
       if (statement.start > 0) s.move(statement.start, statement.end, 0);
       s.prependRight(statement.start, `${name} = `);
@@ -169,7 +190,7 @@ function rewriteStatement(statement: Node, s: InstanceType<Tools['MagicString']>
     case 'ClassDeclaration': {
       if (!statement.id) return;
       const name = statement.id.name;
-      declared.add(name);
+      declared.set(name, statement.id);
       s.prependRight(statement.start, `${name} = `);
       s.appendLeft(statement.end, ';');
       return;
@@ -205,7 +226,7 @@ function rewriteStatement(statement: Node, s: InstanceType<Tools['MagicString']>
   }
 }
 
-function rewriteVariableDeclaration(node: Acorn.VariableDeclaration, s: InstanceType<Tools['MagicString']>, declared: Set<string>): void {
+function rewriteVariableDeclaration(node: Acorn.VariableDeclaration, s: InstanceType<Tools['MagicString']>, declared: Declared): void {
   const first = node.declarations[0];
   if (!first) return;
   // `const a = 1, {b} = o;` -> `;(a = 1, {b} = o);` (parentheses make object patterns assignments).
@@ -225,13 +246,13 @@ function rewriteVariableDeclaration(node: Acorn.VariableDeclaration, s: Instance
   s.appendLeft(lastDeclarator.end, ')');
 }
 
-function rewriteImport(node: Acorn.ImportDeclaration, s: InstanceType<Tools['MagicString']>, declared: Set<string>): void {
+function rewriteImport(node: Acorn.ImportDeclaration, s: InstanceType<Tools['MagicString']>, declared: Declared): void {
   const moduleCall = `${HELPERS_PARAM}.require(${JSON.stringify(String(node.source.value))})`;
   const parts: string[] = [];
   const named: string[] = [];
   for (const specifier of node.specifiers) {
     const local = specifier.local.name;
-    declared.add(local);
+    declared.set(local, specifier.local);
     if (specifier.type === 'ImportNamespaceSpecifier') {
       parts.push(`${local} = ${moduleCall};`);
     } else if (specifier.type === 'ImportDefaultSpecifier') {
@@ -263,10 +284,10 @@ function isNode(value: unknown): value is Node {
 }
 
 /** Adds every identifier a binding pattern binds (`{a, b: [c, ...d], e = 1}` binds a, c, d, e). */
-function collectPatternNames(pattern: Acorn.Pattern, names: Set<string>): void {
+function collectPatternNames(pattern: Acorn.Pattern, names: Declared): void {
   switch (pattern.type) {
     case 'Identifier':
-      names.add(pattern.name);
+      names.set(pattern.name, pattern);
       return;
     case 'ObjectPattern':
       for (const property of pattern.properties) {
@@ -305,6 +326,11 @@ function toCellSyntaxError(error: unknown): Error {
 function acornErrorInCell(error: unknown, esbuildMap: EncodedSourceMap, source: string): Error {
   const loc = (error as { loc?: { line: number; column: number } }).loc;
   const message = (error instanceof Error ? error.message : String(error)).replace(/ \(\d+:\d+\)$/, '');
+  return errorAt(message, loc, esbuildMap, source);
+}
+
+/** A CellSyntaxError at a position of esbuild's output, mapped back to the cell's TypeScript. */
+function errorAt(message: string, loc: { line: number; column: number } | undefined, esbuildMap: EncodedSourceMap, source: string): CellSyntaxError {
   if (!loc) return new CellSyntaxError(message, 1, 1);
   const original = originalPositionFor(new TraceMap(esbuildMap as never), { line: loc.line, column: loc.column });
   const line = original.line ?? 1;

@@ -60,6 +60,7 @@ test('plain values print like Node, with long arrays and strings bounded', () =>
   assert.match(huge, /… \(output truncated: \d+ more characters\)$/);
 });
 
-test('a ready-made output passes through as is', () => {
+test('a ready-made output passes through as is, unless its value is not JSON', () => {
   assert.deepEqual(formatValue({ mime: 'text/html', value: '<b>x</b>' }), [{ mime: 'text/html', value: '<b>x</b>' }]);
+  assert.equal(text({ mime: 'application/json', value: 10n }), "{ mime: 'application/json', value: 10n }");
 });

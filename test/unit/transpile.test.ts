@@ -115,6 +115,15 @@ test('a syntax error carries the position in the cell’s own TypeScript', async
   });
 });
 
+test('declaring a global the kernel relies on (process, console) is refused at its position', async () => {
+  await assert.rejects(transpileCell('const fine = 1;\nlet { console: c, process } = { console: 1, process: 2 };', 'cell-1.ts'), (error: unknown) => {
+    assert.ok(error instanceof CellSyntaxError);
+    assert.match(error.message, /^'process' is a global the kernel itself relies on; a cell cannot declare it\. Rename the variable\.$/);
+    assert.deepEqual([error.line, error.column], [2, 19]);
+    return true;
+  });
+});
+
 test('a runtime error maps to the cell line and column, not the transpiled code', async () => {
   const { cells } = evaluator();
   const source = [
