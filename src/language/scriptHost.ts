@@ -23,9 +23,10 @@ function createSharedRegistry(): ts.DocumentRegistry {
   const real = ts.createDocumentRegistry();
   const parsed = new Map<string, ts.SourceFile>();
   const cached =
-    (method: typeof real.acquireDocumentWithKey): typeof real.acquireDocumentWithKey =>
+    (method: typeof real.acquireDocumentWithKey, keep: (path: ts.Path) => void): typeof real.acquireDocumentWithKey =>
     (fileName, path, host, key, snapshot, version, scriptKind, options) => {
       if (version !== DISK_VERSION) return method.call(real, fileName, path, host, key, snapshot, version, scriptKind, options);
+      keep(path);
       const id = `${key}|${path}`;
       let file = parsed.get(id);
       if (!file) {
@@ -34,7 +35,17 @@ function createSharedRegistry(): ts.DocumentRegistry {
       }
       return file;
     };
-  return { ...real, acquireDocumentWithKey: cached(real.acquireDocumentWithKey), updateDocumentWithKey: cached(real.updateDocumentWithKey) };
+  const keptPaths = new Set<string>();
+  const keep = (path: ts.Path) => keptPaths.add(path);
+  return {
+    ...real,
+    acquireDocumentWithKey: cached(real.acquireDocumentWithKey, keep),
+    updateDocumentWithKey: cached(real.updateDocumentWithKey, keep),
+    // Kept files live as long as the process (every notebook uses them): releasing is a no-op.
+    releaseDocumentWithKey: (path: ts.Path, key: ts.DocumentRegistryBucketKey, scriptKind?: ts.ScriptKind, impliedNodeFormat?: ts.ResolutionMode) => {
+      if (!keptPaths.has(path)) real.releaseDocumentWithKey(path, key, scriptKind ?? ts.ScriptKind.TS, impliedNodeFormat);
+    },
+  };
 }
 
 /** The version of every file read from disk (they do not change while Fitlab runs). */
