@@ -135,6 +135,8 @@ class NotebookRun {
       }
       this.out.stdout(`fitlab: backend ${ready.backend} (tfjs ${ready.tfVersion})\n`);
       for (const note of ready.notes) this.out.stdout(`  ${note}\n`);
+      const skipped = skippedLanguages(this.doc.cells);
+      if (skipped) this.out.stdout(`  not running ${skipped} (Fitlab runs TypeScript cells; they are kept as they are)\n`);
       const exitCode = await this.runCells(kernel);
       return (await this.writeOutputs()) ? exitCode : Math.max(exitCode, EXIT_PROBLEMS);
     } finally {
@@ -304,6 +306,15 @@ class NotebookRun {
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+/** "1 python cell, 2 javascript cells": code cells in other languages, which are kept but not run. */
+function skippedLanguages(cells: readonly NotebookCell[]): string {
+  const counts = new Map<string, number>();
+  for (const cell of cells) {
+    if (cell.kind === 'code' && !isRunnableCell(cell) && cell.language !== 'raw') counts.set(cell.language, (counts.get(cell.language) ?? 0) + 1);
+  }
+  return [...counts].map(([language, n]) => `${n} ${language} cell${n === 1 ? '' : 's'}`).join(', ');
 }
 
 /** "16-16 · L2 1e-3 · 609 params · adam · 20 epochs": what is about to be trained. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../src/cli/dispatch';
 import type { CliIo } from '../../src/cli/io';
+import { planOutput, runMarker, RUN_MARKER_KEY } from '../../src/cli/outputPlace';
 import type { RunOptions } from '../../src/cli/run';
 import { serializeTfnb, emptyTfnb } from '../../src/notebook-format';
 
@@ -99,5 +100,15 @@ describe('fitlab command line', () => {
     assertOneLineError(foreign.stderr, /mine\.tfnb: a notebook that fitlab run did not write is already there; choose another --out folder$/);
     assert.equal(readFileSync(input, 'utf8'), before);
     assert.match(readFileSync(join(dir, 'other', 'mine.tfnb'), 'utf8'), /my own work/);
+  });
+
+  it('may replace a notebook an earlier fitlab run wrote', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fitlab-cli-'));
+    mkdirSync(join(dir, 'out'));
+    const earlier = emptyTfnb();
+    earlier.metadata[RUN_MARKER_KEY] = runMarker('../mine.tfnb');
+    writeFileSync(join(dir, 'out', 'mine.tfnb'), serializeTfnb(earlier));
+    assert.deepEqual(planOutput(join(dir, 'mine.tfnb'), 'out', dir), { dir: join(dir, 'out'), notebook: join(dir, 'out', 'mine.tfnb') });
+    assert.equal(planOutput(join(dir, 'mine.tfnb'), undefined, dir).dir, join(dir, 'fitlab-out', 'mine'));
   });
 });
