@@ -184,3 +184,19 @@ test('follows the theme: switching VS Code to a dark theme recolours the charts'
   assert.ok((await screenshotInk(page, 'dashboard-dark.png', '.chart-loss')) > 0.02);
   assert.deepEqual(problems.errors, []);
 });
+
+test('the smoothing setting smooths what is drawn, never the run data', async () => {
+  const { page } = await open();
+  const run = makeRun({ id: 'noisy', epochs: 20, batchesPerEpoch: 40 });
+  await send(page, { type: 'init', notebook: 'nb', runs: [run], findings: {}, checklist: [], selected: [], smoothing: 0.9 });
+  const drawnBatch = await page.evaluate(() => {
+    const panel = (window as unknown as { __fitlabCharts: Record<string, { chart: { data: { datasets: { fitlabKey: string; data: { y: number }[] }[] } } }> }).__fitlabCharts.loss;
+    return panel.chart.data.datasets.find((d) => d.fitlabKey === 'batch_loss')?.data.map((p) => p.y) ?? [];
+  });
+  const raw = run.batches.loss as number[];
+  const wiggle = (ys: number[]) => ys.slice(1).reduce((sum, y, i) => sum + Math.abs(y - ys[i]), 0);
+  assert.equal(drawnBatch.length, raw.length);
+  assert.ok(wiggle(drawnBatch) < wiggle(raw) / 3, 'the drawn per-batch loss is much calmer than the data');
+  await page.locator('.run[data-run="noisy"] button', { hasText: 'CSV' }).click();
+  assert.deepEqual((await posted<DashboardToHost>(page)).filter((m) => m.type === 'export'), [{ type: 'export', runId: 'noisy', format: 'csv' }], 'exports go through the host, from the unsmoothed run');
+});

@@ -112,3 +112,14 @@ test('an output that is not a run says so in one line instead of drawing nothing
   assert.match(await page.locator('#cell-1').innerText(), /not valid JSON/);
   assert.deepEqual(problems.errors, []);
 });
+
+test('a cell output without per-batch columns (as the editor stores it) draws epochs and the logged learning rate', async () => {
+  const { page, problems } = await open();
+  const run = makeRun({ id: 'slim', epochs: 10 });
+  run.batches = { epoch: [], loss: [], lr: [] };
+  await render(page, 'slim', { run, findings: [] });
+  assert.deepEqual((await drawn(page, 'slim/loss'))?.keys, ['loss', 'val_loss']);
+  const lr = await drawn(page, 'slim/lr');
+  assert.equal(lr?.yType, 'logarithmic', 'the learning rate from the epoch logs, on a log axis');
+  assert.deepEqual(problems.errors, []);
+});

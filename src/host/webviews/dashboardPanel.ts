@@ -9,18 +9,11 @@ import type { DashboardToHost, HostToDashboard } from '../../protocol/webview';
 import { isDashboardToHost } from '../../protocol/webview';
 import type { RunStore, RunStoreChange } from '../../runs/runStore';
 import { dashboardHtml, newNonce } from './dashboardHtml';
+import { readPageState } from './pageState';
 import { exportRun, savePng } from './dashboardFiles';
 
 export const DASHBOARD_VIEW_TYPE = 'fitlab.dashboard';
 const TITLE = 'Training Dashboard';
-
-/** What the page saved with setState (untrusted: it comes back from the webview on restore). */
-export function readPageState(state: unknown): { notebook: string | null; selected: string[] } {
-  const s = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
-  const notebook = typeof s.notebook === 'string' ? s.notebook : null;
-  const selected = Array.isArray(s.selected) ? s.selected.filter((id): id is string => typeof id === 'string').slice(0, 1000) : [];
-  return { notebook, selected };
-}
 
 export class DashboardPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
