@@ -19,6 +19,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | null
       if (value) return value;
       last = value;
     } catch (err) {
+      if (err instanceof assert.AssertionError) throw err; // the probe decided: no point waiting
       last = err instanceof Error ? err.message : err;
     }
     if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs / 1000} s waiting for ${what} (last seen: ${JSON.stringify(last)})`);
@@ -109,6 +110,20 @@ export async function waitForAllDone(doc: vscode.NotebookDocument, since: number
   const results: boolean[] = [];
   for (const cell of codeCells(doc)) results.push(await waitForCellDone(cell, since, timeoutMs));
   return results;
+}
+
+/**
+ * Waits until a running cell shows text matching `pattern`; fails at once, with the cell's
+ * outputs, if the cell finishes (after `since`) without showing it.
+ */
+export async function waitForCellOutput(cell: vscode.NotebookCell, pattern: RegExp, since: number, timeoutMs = 120_000): Promise<void> {
+  await waitFor(`cell ${cell.index + 1} to show ${pattern}`, () => {
+    if (pattern.test(cellText(cell))) return true;
+    const summary = cell.executionSummary;
+    const finished = summary?.success !== undefined && (!summary.timing || summary.timing.endTime >= since);
+    if (finished) assert.fail(`cell ${cell.index + 1} finished without showing ${pattern}:\n${cellText(cell)}`);
+    return false;
+  }, timeoutMs);
 }
 
 /** Runs cells (all when omitted) and waits for them: what a user sees after pressing Run. */

@@ -1,7 +1,7 @@
 /** The kernel as a user meets it: its banner, stopping a long fit, restarting it. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertAllSucceeded, cellText, closeAllEditors, codeCells, openNotebook, runAndWait, runCells, waitFor, waitForCellDone } from '../helpers';
+import { assertAllSucceeded, cellText, closeAllEditors, codeCells, openNotebook, runAndWait, runCells, waitForCellDone, waitForCellOutput } from '../helpers';
 
 const banner = /Fitlab kernel: (wasm|cpu|tensorflow) backend \(tfjs \d+\.\d+/;
 
@@ -11,7 +11,7 @@ async function startLongFit(): Promise<{ editor: vscode.NotebookEditor; fitCell:
   const fitCell = codeCells(editor.notebook)[0];
   const since = Date.now();
   await runCells(editor, [fitCell]);
-  await waitFor('the long fit to report epochs in its cell', () => /epoch \d+/i.test(cellText(fitCell)));
+  await waitForCellOutput(fitCell, /epoch \d+/i, since);
   return { editor, fitCell, since };
 }
 
