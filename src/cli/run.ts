@@ -4,30 +4,30 @@
  * line per training epoch, then writes the executed notebook (with its outputs and runs) and a
  * report, and says what the runs showed. Stops at the first failing cell, naming it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import type { ExecutionOutcome, KernelClientOptions } from '../kernel-client/kernelClient';
 import { deriveChecklist, diagnose } from '../diagnostics';
-import { isRunnableCell, notebookFormatOf, parseNotebook, serializeNotebook, NotebookFormatError, type NotebookCell, type NotebookDocument } from '../notebook-format';
+import { isRunnableCell, serializeNotebook, NotebookFormatError, type NotebookCell, type NotebookDocument } from '../notebook-format';
 import type { DisplayItem } from '../protocol/display';
 import type { Finding } from '../protocol/findings';
-import type { BackendPreference, CellError, ExecutionEvent, KernelReady } from '../protocol/kernel';
+import type { CellError, ExecutionEvent, KernelReady } from '../protocol/kernel';
 import type { Run } from '../protocol/run';
 import { renderRunSvg, writeReport } from '../report/writeReport';
 import { RunStore } from '../runs/runStore';
-import { parseFlags, UsageError } from './args';
+import { UsageError } from './args';
 import { CellOutputs } from './cellOutputs';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, type CliIo } from './io';
 import { BadInputError, planOutput, runMarker, RUN_MARKER_KEY, type OutputPlace } from './outputPlace';
 import { epochLine, historyRow, TerminalOutput } from './progress';
+import { readNotebook, readRequest, type RunRequest } from './runRequest';
+import { describeDisplay, describeRunStart, displayPath, skippedLanguages, sourceExcerpt } from './runText';
 import { runLines, runSummaryLines } from './summary';
 
 /** Exit code after Ctrl-C, as shells report a SIGINT. */
 export const EXIT_INTERRUPTED = 130;
 
 export const RUN_USAGE = 'usage: fitlab run <notebook.tfnb|notebook.ipynb> [--out DIR] [--backend auto|tensorflow|wasm|cpu]';
-
-const BACKENDS: readonly BackendPreference[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
 
 /** The part of KernelClient the runner uses (tests may pass their own). */
 export interface NotebookKernel {
@@ -50,12 +50,6 @@ export interface RunOptions {
   onInterrupt?: (handler: () => void) => () => void;
 }
 
-interface RunRequest {
-  input: string;
-  outDir: string | undefined;
-  backend: BackendPreference;
-}
-
 export async function runCommand(args: string[], io: CliIo, options: RunOptions): Promise<number> {
   let request: RunRequest;
   let doc: NotebookDocument;
@@ -76,29 +70,6 @@ export async function runCommand(args: string[], io: CliIo, options: RunOptions)
     throw error;
   }
   return new NotebookRun(request, doc, place, io, options).execute();
-}
-
-function readRequest(args: string[]): RunRequest {
-  const { positionals, flags } = parseFlags(args, { out: { type: 'string', short: 'o' }, backend: { type: 'string' } });
-  if (positionals.length === 0) throw new UsageError('which notebook? give its path');
-  if (positionals.length > 1) throw new UsageError(`one notebook at a time (got ${positionals.length}: ${positionals.join(', ')})`);
-  const backend = (flags.backend ?? 'auto') as BackendPreference;
-  if (!BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')} (got "${String(flags.backend)}")`);
-  return { input: positionals[0], outDir: flags.out as string | undefined, backend };
-}
-
-function readNotebook(path: string, shown: string): NotebookDocument {
-  notebookFormatOf(shown);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BadInputError(`${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a notebook' : (error as Error).message}`);
-  }
-  const doc = parseNotebook(text, shown);
-  if (!doc.cells.some(isRunnableCell)) throw new BadInputError(`${shown}: no TypeScript code cells to run`);
-  return doc;
 }
 
 /** One execution of a notebook, from kernel start to the written outputs. */
@@ -300,39 +271,4 @@ class NotebookRun {
       return false;
     }
   }
-}
-
-/** A path as the user would type it from here: relative below the working folder, absolute elsewhere. */
-function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}
-
-/** "1 python cell, 2 javascript cells": code cells in other languages, which are kept but not run. */
-function skippedLanguages(cells: readonly NotebookCell[]): string {
-  const counts = new Map<string, number>();
-  for (const cell of cells) {
-    if (cell.kind === 'code' && !isRunnableCell(cell) && cell.language !== 'raw') counts.set(cell.language, (counts.get(cell.language) ?? 0) + 1);
-  }
-  return [...counts].map(([language, n]) => `${n} ${language} cell${n === 1 ? '' : 's'}`).join(', ');
-}
-
-/** "16-16 · L2 1e-3 · 609 params · adam · 20 epochs": what is about to be trained. */
-function describeRunStart(run: Run): string {
-  const parts = [run.label, `${run.model.totalParams} params`, run.optimizer.name, `${run.params.epochs} epochs`];
-  return parts.filter((part) => part !== '').join(' · ');
-}
-
-/** A display on the terminal: its text, or what kind of output it is. */
-function describeDisplay(item: DisplayItem): string {
-  if (item.mime === 'text/plain' && typeof item.value === 'string') return item.value;
-  return `[${item.mime} output, kept in the notebook]`;
-}
-
-/** The failing line with a caret under the column, like a compiler. */
-function sourceExcerpt(source: string, line: number, column: number): string {
-  const text = source.split('\n')[line - 1];
-  if (text === undefined) return '';
-  const gutter = String(line).length;
-  return `  ${line} | ${text}\n  ${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, column - 1))}^\n`;
 }

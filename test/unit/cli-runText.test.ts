@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { describeDisplay, displayPath, skippedLanguages, sourceExcerpt } from '../../src/cli/runText';
+
+describe('fitlab run texts', () => {
+  it('points a caret at the failing column under the line', () => {
+    assert.equal(sourceExcerpt('const a = 1;\nconst b = a.nope();', 2, 13), '  2 | const b = a.nope();\n    |             ^\n');
+    assert.equal(sourceExcerpt('one line', 5, 1), '', 'a position outside the cell shows nothing rather than a wrong line');
+  });
+
+  it('names the code cells it will not run, by language', () => {
+    const cell = (language: string) => ({ kind: 'code' as const, language, source: '', outputs: [] });
+    assert.equal(skippedLanguages([cell('typescript'), cell('python'), cell('python'), cell('raw'), cell('javascript')]), '2 python cells, 1 javascript cell');
+    assert.equal(skippedLanguages([cell('typescript')]), '');
+  });
+
+  it('shows paths below the working folder relative, others absolute', () => {
+    assert.equal(displayPath('/work/p/fitlab-out/x/x.tfnb', '/work/p'), 'fitlab-out/x/x.tfnb');
+    assert.equal(displayPath('/tmp/out/x.tfnb', '/work/p'), '/tmp/out/x.tfnb');
+    assert.equal(displayPath('/work/p', '/work/p'), '.');
+  });
+
+  it('prints a text display as text and says what other outputs are', () => {
+    assert.equal(describeDisplay({ mime: 'text/plain', value: 'hello' }), 'hello');
+    assert.equal(describeDisplay({ mime: 'image/png', value: 'iVBO' }), '[image/png output, kept in the notebook]');
+  });
+});
