@@ -13,15 +13,17 @@ import { fitlabSettings } from './host/config';
 import { registerDiagnostics } from './host/diagnostics';
 import { registerLanguageFeatures } from './host/language';
 import { registerHost } from './host/registerHost';
+import { safeDiagnose } from './host/safeDiagnose';
 import { diagnoseOptions } from './host/settings';
 
 const kernelFactory: KernelFactory = (options) => new KernelClient(options);
 
 export function activate(context: vscode.ExtensionContext): void {
-  const store = new RunStore((run) => {
+  const diagnoseRun = safeDiagnose((run) => {
     const settings = fitlabSettings();
     return settings.diagnosticsEnabled ? diagnose(run, diagnoseOptions(settings)) : [];
-  });
+  }, (message) => console.error(message));
+  const store = new RunStore(diagnoseRun);
   let dashboard: DashboardHandle | undefined;
   const host = registerHost(context, { store, kernelFactory, dashboard: () => dashboard });
   context.subscriptions.push(

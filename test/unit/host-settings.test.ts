@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { readSettings } from '../../src/host/settings';
 import { readNotebookFitlab, writeNotebookFitlab, readFitlabMetadata } from '../../src/host/notebook/fitlabMetadata';
 import { isTypeScriptJupyter } from '../../src/host/notebook/jupyterLanguage';
+import { safeDiagnose } from '../../src/host/safeDiagnose';
 import { sampleRun } from './host-sampleRun';
 
 test('settings fall back to their defaults when missing or of the wrong type', () => {
@@ -53,4 +54,15 @@ test('a Jupyter notebook counts as TypeScript by its kernelspec or language_info
   assert.equal(isTypeScriptJupyter({ metadata: { language_info: { name: 'TypeScript' } } }), true);
   assert.equal(isTypeScriptJupyter({ metadata: { kernelspec: { language: 'python' } } }), false);
   assert.equal(isTypeScriptJupyter(undefined), false);
+});
+
+test('a diagnose that throws yields no findings and is reported, so the run still ends', () => {
+  const reports: string[] = [];
+  const diagnoseRun = safeDiagnose(() => {
+    throw new RangeError('Invalid array length');
+  }, (message) => reports.push(message));
+  assert.deepEqual(diagnoseRun(sampleRun({ label: 'long', epochs: [0, 1] })), []);
+  assert.deepEqual(reports, ['Fitlab: diagnosing run "long" (2 epochs) failed, so it shows no findings: RangeError: Invalid array length']);
+  const fine = safeDiagnose(() => [{ id: 'overfitting', severity: 'warning', epoch: 1, message: 'm', actions: [] }], () => assert.fail('not reported'));
+  assert.equal(fine(sampleRun()).length, 1);
 });

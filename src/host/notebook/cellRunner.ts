@@ -67,7 +67,15 @@ export async function runCell(execution: vscode.NotebookCellExecution, deps: Cel
   execution.executionOrder = deps.kernels.nextExecutionOrder(notebook);
   if (started.banner) writer.apply(outputs.note(kernelBanner(started.info)));
 
-  const onEvent = (event: ExecutionEvent): void => writer.apply(applyExecutionEvent(event, notebook, outputs, deps));
+  const onEvent = (event: ExecutionEvent): void => {
+    try {
+      writer.apply(applyExecutionEvent(event, notebook, outputs, deps));
+    } catch (error) {
+      // A fault in showing an event must not stop the cell: say so in the cell and go on.
+      const reason = error instanceof Error ? error.message : String(error);
+      writer.apply(outputs.stream('stderr', `Fitlab could not show a ${event.type} event: ${reason}\n`));
+    }
+  };
   let outcome: KernelOutcome;
   try {
     outcome = await started.kernel.execute({ code, cellIndex: cell.index, notebook }, onEvent);
