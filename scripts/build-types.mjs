@@ -4,6 +4,7 @@
 //   node_modules/   every .d.ts file @tensorflow/tfjs's types load, with their package.json files,
 //   fitlab/         declarations emitted from src/training (the `fitlab` API, doc comments kept),
 //   fitlab-types.json  written last: its presence marks a complete folder (src/language/typeEnvironment.ts).
+// plus dist/language-worker.js (the checker's worker thread, src/language/languageWorker.ts),
 // and node_modules/fitlab-tsserver-plugin/ (src/language/tsserverPlugin.ts, bundled): the plugin that
 // keeps VS Code's built-in TypeScript server quiet in .tfnb/.ipynb cells, found by tsserver in the
 // extension's own node_modules (package.json `typescriptServerPlugins`).
@@ -73,7 +74,17 @@ if (emitted.emitSkipped || !existsSync(join(out, 'fitlab', 'training', 'index.d.
   process.exit(1);
 }
 
-// 4. The tsserver plugin, where tsserver looks for it (the extension's node_modules).
+// 4. The language worker thread the extension checks notebooks in (src/language/languageWorker.ts).
+if (!outArg) {
+  await esbuild.build({
+    entryPoints: [join(root, 'src', 'language', 'languageWorker.ts')],
+    outfile: join(root, 'dist', 'language-worker.js'),
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning',
+    external: ['esbuild'],
+  });
+}
+
+// 5. The tsserver plugin, where tsserver looks for it (the extension's node_modules).
 if (!outArg) {
   const pluginDir = join(root, 'node_modules', 'fitlab-tsserver-plugin');
   mkdirSync(pluginDir, { recursive: true });
