@@ -21,7 +21,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, type CliIo } from './io';
 import { BadInputError, planOutput, runMarker, RUN_MARKER_KEY, type OutputPlace } from './outputPlace';
 import { epochLine, historyRow, TerminalOutput } from './progress';
 import { readNotebook, readRequest, type RunRequest } from './runRequest';
-import { describeDisplay, describeRunStart, displayPath, skippedLanguages, sourceExcerpt } from './runText';
+import { callChain, describeDisplay, describeRunStart, displayPath, skippedLanguages, sourceExcerpt } from './runText';
 import { runLines, runSummaryLines } from './summary';
 
 /** Exit code after Ctrl-C, as shells report a SIGINT. */
@@ -223,6 +223,7 @@ class NotebookRun {
     const what = kernelDied ? `the kernel stopped: ${error.message}` : `${error.name}: ${error.message}`;
     this.out.stderr(this.out.paint(`fitlab: ${where}${position} failed: ${what}`, 'red') + '\n');
     if (error.position) this.out.stderr(sourceExcerpt(cell.source, error.position.line, error.position.column));
+    this.out.stderr(callChain(error.stack));
   }
 
   /** Cells after a failure did not run in this execution: outputs from an older one would mislead. */

@@ -41,3 +41,13 @@ export function sourceExcerpt(source: string, line: number, column: number): str
   const gutter = String(line).length;
   return `  ${line} | ${text}\n  ${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, column - 1))}^\n`;
 }
+
+/**
+ * The frames of a (kernel-mapped) stack when the error came from deeper than the failing line
+ * itself, e.g. a function defined in an earlier cell: "    at f (cell-2.ts:3:9)". At most 8.
+ */
+export function callChain(stack: string | undefined): string {
+  const frames = (stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  if (frames.length < 2) return '';
+  return frames.slice(0, 8).map((frame) => `  ${frame.trim()}\n`).join('') + (frames.length > 8 ? `  … ${frames.length - 8} more\n` : '');
+}

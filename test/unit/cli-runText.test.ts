@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDisplay, displayPath, skippedLanguages, sourceExcerpt } from '../../src/cli/runText';
+import { callChain, describeDisplay, displayPath, skippedLanguages, sourceExcerpt } from '../../src/cli/runText';
 
 describe('fitlab run texts', () => {
   it('points a caret at the failing column under the line', () => {
     assert.equal(sourceExcerpt('const a = 1;\nconst b = a.nope();', 2, 13), '  2 | const b = a.nope();\n    |             ^\n');
     assert.equal(sourceExcerpt('one line', 5, 1), '', 'a position outside the cell shows nothing rather than a wrong line');
+  });
+
+  it('shows the call chain only when the error came from deeper than the failing line', () => {
+    assert.equal(callChain('RangeError: bad\n    at f (cell-1.ts:2:9)\n    at cell-2.ts:4:1'), '  at f (cell-1.ts:2:9)\n  at cell-2.ts:4:1\n');
+    assert.equal(callChain('ReferenceError: x\n    at cell-1.ts:3:1'), '');
+    assert.equal(callChain(undefined), '');
   });
 
   it('names the code cells it will not run, by language', () => {
