@@ -36,7 +36,7 @@ function fitWithoutValidation(file: ts.SourceFile): CodeHint[] {
     return [{
       id: 'no-validation' as const,
       severity: 'warning' as const,
-      message: 'fit without validationSplit or validationData: overfitting will not be visible',
+      message: 'No validation data: fit without validationSplit or validationData, so overfitting will not be visible',
       range: nodeRange(file, head),
       actions: ['Add validationSplit: 0.2', 'Or pass validationData: [xVal, yVal]'],
     }];

@@ -62,7 +62,7 @@ export class CellDiagnostics implements vscode.Disposable {
     const perCell = new Map<string, vscode.Diagnostic[]>();
     for (const placed of placeInNotebook(sources, fitCell.index, findings, run)) {
       const key = cells[placed.cell]!.document.uri.toString();
-      const diagnostic = makeDiagnostic(placed.range, placed.finding.severity, placed.finding.id, `${findingHeadline(placed.finding)} (${run.label})`, placed.finding.actions);
+      const diagnostic = makeDiagnostic(placed.range, placed.finding.severity, placed.finding.id, `${findingHeadline(placed.finding)} (run ${run.label})`, placed.finding.actions);
       perCell.set(key, [...(perCell.get(key) ?? []), diagnostic]);
     }
     this.runs.set(run.id, { notebook: notebook.uri.toString(), fitCell: fitKey, fitLine: run.cell?.fitLine, perCell });
