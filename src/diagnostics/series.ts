@@ -55,16 +55,22 @@ export function medianOf(curve: Curve, from: number, to: number): number {
   return median(finiteValues(curve.slice(Math.max(0, from), Math.max(0, to))));
 }
 
+/** Most points the O(n²) Theil–Sen estimate looks at; longer curves are thinned evenly. */
+const THEIL_SEN_MAX_POINTS = 300;
+
 /**
  * Theil–Sen slope (median of pairwise slopes) of the finite points: a trend estimate that one
- * spike cannot swing. Per epoch.
+ * spike cannot swing. Per epoch (per index). Long curves (thousands of epochs or batches) are
+ * thinned to every k-th point, which keeps the estimate and bounds the work.
  */
 export function theilSenSlope(curve: Curve): number {
   const points: [number, number][] = [];
   curve.forEach((v, i) => isFiniteNumber(v) && points.push([i, v]));
+  const step = Math.ceil(points.length / THEIL_SEN_MAX_POINTS);
+  const kept = step > 1 ? points.filter((_, i) => i % step === 0) : points;
   const slopes: number[] = [];
-  for (let a = 0; a < points.length; a++) {
-    for (let b = a + 1; b < points.length; b++) slopes.push((points[b]![1] - points[a]![1]) / (points[b]![0] - points[a]![0]));
+  for (let a = 0; a < kept.length; a++) {
+    for (let b = a + 1; b < kept.length; b++) slopes.push((kept[b]![1] - kept[a]![1]) / (kept[b]![0] - kept[a]![0]));
   }
   return slopes.length ? median(slopes) : 0;
 }
