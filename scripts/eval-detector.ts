@@ -33,6 +33,9 @@ const folder = process.argv[2] ?? '/work/shared/data/keras-histories';
 const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
 let tp = 0, fp = 0, fn = 0, tn = 0, onsetHits = 0, ruleAgree = 0;
 const noisyFlags: string[] = [];
+/** Other rules, by the person's kind: how often each finding id appears. */
+const idsByKind = new Map<string, Map<string, number>>();
+const filesByKind = new Map<string, number>();
 for (const file of files) {
   const text = readFileSync(join(folder, file), 'utf8');
   const parsed = parseHistoryFile(text, file);
@@ -48,6 +51,10 @@ for (const file of files) {
     if (flagged) fp++; else tn++;
   } else if (flagged) noisyFlags.push(`${file} (${label.kind})`);
   const ids = findings.map((f) => f.id).join(',') || '-';
+  filesByKind.set(label.kind, (filesByKind.get(label.kind) ?? 0) + 1);
+  const counts = idsByKind.get(label.kind) ?? new Map<string, number>();
+  for (const id of new Set(findings.map((f) => f.id))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  idsByKind.set(label.kind, counts);
   const why = overfit ? overfit.message : analysisReason(parsed.run.history.loss ?? [], parsed.run.history.val_loss);
   console.log(`${file} ${label.kind.padEnd(8)} rule=${String(label.overfitting).padEnd(5)} flagged=${String(flagged).padEnd(5)} onset=${overfit?.epoch ?? '-'}/${label.val_loss_min_epoch} [${ids}] ${why}`);
 }
@@ -57,3 +64,7 @@ console.log(`\nkind overfit vs healthy/underfit: TP ${tp} FP ${fp} FN ${fn} TN $
 console.log(`precision ${(precision * 100).toFixed(1)}%  recall ${(recall * 100).toFixed(1)}%  onset within 1 epoch of the val_loss minimum: ${onsetHits}/${tp}`);
 console.log(`agreement with the 'overfitting' rule label: ${ruleAgree}/${files.length}`);
 console.log(`flags on noisy/diverged curves: ${noisyFlags.join(', ') || 'none'}`);
+console.log('\nfindings by kind (files with the finding / files of the kind):');
+for (const [kind, counts] of [...idsByKind].sort()) {
+  console.log(`  ${kind.padEnd(8)} ${[...counts].sort().map(([id, n]) => `${id} ${n}/${filesByKind.get(kind)}`).join(', ') || 'none'}`);
+}
