@@ -4,13 +4,14 @@
  * the order of streamed output, and the executed notebook written to disk.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ERROR_MIME, RUN_MIME } from '../../src/protocol/display';
 import type { RunOutput } from '../../src/protocol/webview';
+import { buildKernel } from '../kernel/harness';
 import { parseNotebook, STDERR_MIME, STDOUT_MIME, type NotebookDocument } from '../../src/notebook-format';
 
 const root = join(__dirname, '../..');
@@ -58,9 +59,8 @@ function assertInOrder(text: string, parts: string[]): void {
 }
 
 describe('fitlab run (real CLI, real kernel)', () => {
-  before(() => {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
-  });
+  // The bundles (dist/cli.js, dist/kernel.js) are rebuilt when a source file is newer, as the kernel tests do.
+  before(() => buildKernel());
 
   it('runs cells in order, keeps state, streams output and epochs, and stops at the failing cell naming its line', async () => {
     const dir = workdir('cli-basic.tfnb');
