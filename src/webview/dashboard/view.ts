@@ -48,7 +48,8 @@ export class DashboardView {
       hookPrefix: '',
       decorate: (header, spec, panel) => {
         const button = h('button', { type: 'button', class: 'icon', title: `Save the ${spec.title} chart as PNG` }, 'PNG');
-        button.addEventListener('click', () => this.post({ type: 'savePng', name: pngName(spec.title), dataUrl: panel().toPng() }));
+        // Drawn on the page's background with its title: a transparent PNG of a dark theme's light text is unreadable elsewhere.
+        button.addEventListener('click', () => this.post({ type: 'savePng', name: pngName(spec.title), dataUrl: composePng([{ title: spec.title, canvas: panel().canvas }], pageBackground(), this.look) }));
         header.append(button);
       },
     });
@@ -148,9 +149,13 @@ export class DashboardView {
   private saveAllPng(): void {
     const panels = this.grid.panels();
     if (panels.length === 0) return;
-    const background = getComputedStyle(document.body).backgroundColor || '#ffffff';
-    this.post({ type: 'savePng', name: 'fitlab-charts.png', dataUrl: composePng(panels.map((p) => ({ title: p.title, canvas: p.panel.canvas })), background, this.look) });
+    this.post({ type: 'savePng', name: 'fitlab-charts.png', dataUrl: composePng(panels.map((p) => ({ title: p.title, canvas: p.panel.canvas })), pageBackground(), this.look) });
   }
+}
+
+function pageBackground(): string {
+  const color = getComputedStyle(document.body).backgroundColor;
+  return !color || color === 'rgba(0, 0, 0, 0)' || color === 'transparent' ? '#ffffff' : color;
 }
 
 function runStats(run: Run): string {

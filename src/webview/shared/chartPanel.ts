@@ -94,7 +94,7 @@ export class ChartPanel {
         color: palette.foreground,
         scales: {
           x: { type: 'linear', min: 0, title: { display: !options.compact, text: 'epoch', color: palette.foreground }, grid: { color: palette.grid }, ticks: { color: palette.foreground, precision: 0 } },
-          y: { type: spec.log ? 'logarithmic' : 'linear', title: { display: !options.compact, text: spec.yTitle, color: palette.foreground }, grid: { color: palette.grid }, ticks: { color: palette.foreground, callback: (v) => formatNumber(Number(v)) } },
+          y: { type: spec.log ? 'logarithmic' : 'linear', title: { display: !options.compact, text: spec.yTitle, color: palette.foreground }, grid: { color: palette.grid }, ticks: { color: palette.foreground, callback: (v) => (this.spec.log ? logTickLabel(Number(v)) : formatNumber(Number(v))) } },
         },
         plugins: {
           legend: { display: true, labels: { color: palette.foreground, boxWidth: 18, boxHeight: 2, filter: (item) => item.text !== '' } },
@@ -122,7 +122,7 @@ export class ChartPanel {
       backgroundColor: d.color,
       borderWidth: d.light ? 1 : 2,
       borderDash: d.dashed ? [6, 4] : [],
-      pointRadius: d.light || d.points.length > 60 ? 0 : 2,
+      pointRadius: d.light || d.key === 'lr' || d.points.length > 60 ? 0 : 2,
       pointHoverRadius: 3,
       order: d.light ? 2 : 1,
       stepped: d.key === 'lr' ? 'before' : false,
@@ -147,10 +147,6 @@ export class ChartPanel {
     this.update(this.spec);
   }
 
-  toPng(): string {
-    return this.chart.toBase64Image('image/png', 1);
-  }
-
   destroy(): void {
     this.chart.destroy();
   }
@@ -167,6 +163,13 @@ export class ChartPanel {
     const legend = o.plugins?.legend?.labels;
     if (legend) legend.color = palette.foreground;
   }
+}
+
+/** Log axes label only 1, 2 and 5 times a power of ten: every minor tick labelled is unreadable. */
+function logTickLabel(value: number): string {
+  if (!(value > 0)) return '';
+  const mantissa = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9));
+  return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? formatNumber(value) : '';
 }
 
 /** A CSS colour with transparency (hex, rgb() and named colours via the canvas parser). */
