@@ -14,6 +14,8 @@ export class CellDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Cell documents we reported on per notebook, to clear those that no longer have errors. */
   private readonly reported = new Map<string, vscode.Uri[]>();
+  /** The latest check per notebook: an answer to an older one (text since changed) is dropped. */
+  private readonly generation = new Map<string, number>();
 
   constructor(private readonly services: NotebookServices) {}
 
@@ -26,17 +28,27 @@ export class CellDiagnostics implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (!notebook.isClosed) this.check(notebook);
+        if (!notebook.isClosed) void this.check(notebook);
       }, delay),
     );
   }
 
-  /** Checks now and publishes (also used by tests through the command). */
-  check(notebook: vscode.NotebookDocument): void {
+  /** Checks now and publishes the result, unless a newer check started meanwhile. */
+  async check(notebook: vscode.NotebookDocument): Promise<void> {
     const key = notebook.uri.toString();
-    const { service, cells } = this.services.forNotebook(notebook);
+    const generation = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, generation);
+    const { language, cells } = this.services.forNotebook(notebook);
+    let found: CellDiagnostic[];
+    try {
+      found = await language.call(key, 'diagnostics');
+    } catch (error) {
+      console.error(`fitlab: type-checking ${notebook.uri.fsPath} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (this.generation.get(key) !== generation || notebook.isClosed) return;
     const byCell = new Map<number, vscode.Diagnostic[]>();
-    for (const d of service.diagnostics()) {
+    for (const d of found) {
       const list = byCell.get(d.cell) ?? [];
       list.push(toDiagnostic(d));
       byCell.set(d.cell, list);
@@ -58,6 +70,7 @@ export class CellDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     for (const uri of this.reported.get(key) ?? []) this.collection.delete(uri);
     this.reported.delete(key);
+    this.generation.delete(key);
   }
 
   dispose(): void {

@@ -1,11 +1,12 @@
 /**
- * One NotebookLanguageService per open notebook (Fitlab's .tfnb and Jupyter's .ipynb), kept in step
- * with the notebook's TypeScript code cells. Syncing is done on demand — compare each cell's text
- * with what the service has — so cells added, moved, deleted or edited are all the same case, and
- * only a cell whose text changed re-enters the service.
+ * The language service of each open notebook (Fitlab's .tfnb and Jupyter's .ipynb), running in a
+ * worker thread (src/language/languageClient.ts) so checking never blocks the extension host.
+ * Syncing is done on demand — compare each cell's text with what was last sent — so cells added,
+ * moved, deleted or edited are all the same case, and only a cell whose text changed is sent.
+ * Updates are posted before the query that needs them; the worker answers in order.
  */
 import * as vscode from 'vscode';
-import { NotebookLanguageService } from '../../language';
+import { createLanguageClient, type NotebookLanguageClient } from '../../language/languageClient';
 
 /** Notebook types whose TypeScript cells Fitlab's checker owns. */
 export const LANGUAGE_NOTEBOOK_TYPES = ['fitlab-notebook', 'jupyter-notebook'] as const;
@@ -18,70 +19,59 @@ export function isCheckedCell(cell: vscode.NotebookCell): boolean {
   return cell.kind === vscode.NotebookCellKind.Code && cell.document.languageId === 'typescript';
 }
 
-/** A cell document located in its notebook's service: `index` counts the checked cells only. */
-export interface CellContext {
-  service: NotebookLanguageService;
+/** A notebook synced to its language service: `key` names it in calls on `language`. */
+export interface SyncedNotebook {
+  language: NotebookLanguageClient;
+  key: string;
   notebook: vscode.NotebookDocument;
-  index: number;
-  /** The notebook's checked cells, in order (index -> cell). */
+  /** The notebook's checked cells, in order (service cell index -> cell). */
   cells: vscode.NotebookCell[];
 }
 
-interface Entry {
-  service: NotebookLanguageService;
-  sources: string[];
+/** A cell document located in its synced notebook: `index` counts the checked cells only. */
+export interface CellContext extends SyncedNotebook {
+  index: number;
 }
 
 export class NotebookServices implements vscode.Disposable {
-  private readonly entries = new Map<string, Entry>();
+  private readonly language = createLanguageClient();
+  private readonly sent = new Map<string, string[]>();
 
-  /** The service of the notebook holding this cell document, synced to the notebook's text. */
+  /** The synced notebook holding this cell document, if it is a checked cell. */
   forDocument(document: vscode.TextDocument): CellContext | undefined {
     const notebook = vscode.workspace.notebookDocuments.find((nb) => isCheckedNotebook(nb) && nb.getCells().some((c) => c.document === document));
     if (!notebook) return undefined;
-    const cells = this.checkedCells(notebook);
-    const index = cells.findIndex((c) => c.document === document);
-    if (index < 0) return undefined;
-    return { service: this.sync(notebook, cells), notebook, index, cells };
+    const synced = this.forNotebook(notebook);
+    const index = synced.cells.findIndex((c) => c.document === document);
+    return index < 0 ? undefined : { ...synced, index };
   }
 
-  /** Syncs and returns the service of a notebook (created on first use). */
-  forNotebook(notebook: vscode.NotebookDocument): { service: NotebookLanguageService; cells: vscode.NotebookCell[] } {
-    const cells = this.checkedCells(notebook);
-    return { service: this.sync(notebook, cells), cells };
+  /** Sends the notebook's changed cells to its service (created on first use). */
+  forNotebook(notebook: vscode.NotebookDocument): SyncedNotebook {
+    const key = notebook.uri.toString();
+    const cells = notebook.getCells().filter(isCheckedCell);
+    const sources = cells.map((c) => c.document.getText());
+    const before = this.sent.get(key);
+    const ignore = () => undefined; // a failed update also fails the query after it, which reports
+    if (!before || before.length !== sources.length) {
+      this.language.call(key, 'setCells', sources).catch(ignore);
+    } else {
+      sources.forEach((text, i) => {
+        if (text !== before[i]) this.language.call(key, 'updateCell', i, text).catch(ignore);
+      });
+    }
+    this.sent.set(key, sources);
+    return { language: this.language, key, notebook, cells };
   }
 
   close(notebook: vscode.NotebookDocument): void {
     const key = notebook.uri.toString();
-    this.entries.get(key)?.service.dispose();
-    this.entries.delete(key);
+    this.sent.delete(key);
+    this.language.close(key);
   }
 
   dispose(): void {
-    for (const entry of this.entries.values()) entry.service.dispose();
-    this.entries.clear();
-  }
-
-  private checkedCells(notebook: vscode.NotebookDocument): vscode.NotebookCell[] {
-    return notebook.getCells().filter(isCheckedCell);
-  }
-
-  private sync(notebook: vscode.NotebookDocument, cells: vscode.NotebookCell[]): NotebookLanguageService {
-    const key = notebook.uri.toString();
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = { service: new NotebookLanguageService(), sources: [] };
-      this.entries.set(key, entry);
-    }
-    const sources = cells.map((c) => c.document.getText());
-    if (sources.length !== entry.sources.length) {
-      entry.service.setCells(sources);
-    } else {
-      sources.forEach((text, i) => {
-        if (text !== entry!.sources[i]) entry!.service.updateCell(i, text);
-      });
-    }
-    entry.sources = sources;
-    return entry.service;
+    this.sent.clear();
+    this.language.dispose();
   }
 }

@@ -21,10 +21,11 @@ class CellCompletionItem extends vscode.CompletionItem {
 
 export function completionProvider(services: NotebookServices): vscode.CompletionItemProvider<CellCompletionItem> {
   return {
-    provideCompletionItems(document, position) {
+    async provideCompletionItems(document, position) {
       const at = services.forDocument(document);
       if (!at) return undefined;
-      return at.service.completions(at.index, fromPosition(position)).map((c) => {
+      const completions = await at.language.call(at.key, 'completions', at.index, fromPosition(position));
+      return completions.map((c) => {
         const item = new CellCompletionItem(c.name, document, position, c.source);
         item.kind = completionKind(c.kind);
         item.sortText = c.sortText;
@@ -34,10 +35,11 @@ export function completionProvider(services: NotebookServices): vscode.Completio
         return item;
       });
     },
-    resolveCompletionItem(item) {
+    async resolveCompletionItem(item) {
       const at = services.forDocument(item.document);
       if (!at) return item;
-      const details = at.service.completionDetails(at.index, fromPosition(item.position), typeof item.label === 'string' ? item.label : item.label.label, item.source);
+      const name = typeof item.label === 'string' ? item.label : item.label.label;
+      const details = await at.language.call(at.key, 'completionDetails', at.index, fromPosition(item.position), name, item.source);
       if (details) {
         item.detail = details.detail;
         item.documentation = new vscode.MarkdownString(details.documentation);
@@ -49,9 +51,9 @@ export function completionProvider(services: NotebookServices): vscode.Completio
 
 export function hoverProvider(services: NotebookServices): vscode.HoverProvider {
   return {
-    provideHover(document, position) {
+    async provideHover(document, position) {
       const at = services.forDocument(document);
-      const hover = at?.service.hover(at.index, fromPosition(position));
+      const hover = at ? await at.language.call(at.key, 'hover', at.index, fromPosition(position)) : undefined;
       return hover ? new vscode.Hover(hoverContents(hover), toRange(hover.range)) : undefined;
     },
   };
@@ -80,9 +82,9 @@ function escape(text: string): string {
 
 export function signatureHelpProvider(services: NotebookServices): vscode.SignatureHelpProvider {
   return {
-    provideSignatureHelp(document, position) {
+    async provideSignatureHelp(document, position) {
       const at = services.forDocument(document);
-      const help = at?.service.signatureHelp(at.index, fromPosition(position));
+      const help = at ? await at.language.call(at.key, 'signatureHelp', at.index, fromPosition(position)) : undefined;
       if (!help) return undefined;
       const result = new vscode.SignatureHelp();
       result.activeSignature = help.activeSignature;
@@ -99,11 +101,11 @@ export function signatureHelpProvider(services: NotebookServices): vscode.Signat
 
 export function definitionProvider(services: NotebookServices): vscode.DefinitionProvider {
   return {
-    provideDefinition(document, position) {
+    async provideDefinition(document, position) {
       const at = services.forDocument(document);
       if (!at) return undefined;
-      return at.service
-        .definitions(at.index, fromPosition(position))
+      const definitions = await at.language.call(at.key, 'definitions', at.index, fromPosition(position));
+      return definitions
         .map((d) => toLocation(d, at.cells))
         .filter((l): l is vscode.Location => l !== undefined);
     },
