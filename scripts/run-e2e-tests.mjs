@@ -3,10 +3,11 @@
 // the examples folder plus a quick-training fixture, and runs test/e2e/*.test.ts (node:test +
 // Playwright on the system Chromium) against that server. Screenshots land in test-results/e2e/.
 //
-// Options: --no-package (reuse the newest fitlab-*.vsix).
+// Options: --no-package (reuse the newest fitlab-*.vsix); --screenshots=<dir> saves the screenshots
+// there instead (e.g. media/screenshots when refreshing the README's pictures).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { packageExtension } from './package.mjs';
 import { findChromium } from './vscode-server/browser.mjs';
 import { cacheDir, repoRoot } from './vscode-server/install.mjs';
@@ -33,12 +34,13 @@ function freshWorkspace(runDir) {
 async function main() {
   const chromium = findChromium();
   const vsix = args.includes('--no-package') ? newestVsix() : packageExtension();
-  const runDir = join(cacheDir, 'runs', 'e2e');
+  const runDir = join(cacheDir, 'runs', `e2e-${process.pid}`);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
   const dirs = serverDirs(join(runDir, 'server'));
   const workspace = freshWorkspace(runDir);
-  const screenshots = join(repoRoot, 'test-results', 'e2e');
+  const screenshotsOption = args.find((a) => a.startsWith('--screenshots='))?.slice('--screenshots='.length);
+  const screenshots = screenshotsOption ? resolve(repoRoot, screenshotsOption) : join(repoRoot, 'test-results', 'e2e');
   mkdirSync(screenshots, { recursive: true });
 
   const installStarted = Date.now();
@@ -65,6 +67,8 @@ async function main() {
   } finally {
     await server.stop();
   }
+  if (status === 0) rmSync(runDir, { recursive: true, force: true });
+  else console.log(`fitlab: the run's folders are kept in ${runDir}`);
   console.log(`fitlab: e2e ${status === 0 ? 'passed' : 'FAILED'}; screenshots in ${screenshots}`);
   process.exit(status);
 }

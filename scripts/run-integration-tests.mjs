@@ -20,7 +20,7 @@ import { cacheDir, repoRoot } from './vscode-server/install.mjs';
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const launcher = join(repoRoot, 'scripts', 'vscode-server', 'launcher.mjs');
-const outDir = join(repoRoot, 'out', 'integration');
+const outDir = join(repoRoot, 'out', 'integration', String(process.pid));
 
 /** Each suite: its test folder, and whether its workspace is trusted. */
 const suites = [
@@ -34,7 +34,7 @@ function build() {
   if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js was not built: is there a src/extension.ts?');
 }
 
-/** Bundles a suite's index and test files into out/integration/<suite>/ (CommonJS, vscode external). */
+/** Bundles a suite's index and test files into out/integration/<pid>/<suite>/ (CommonJS, vscode external). */
 async function bundleSuite(suite) {
   const dest = join(outDir, suite.name);
   rmSync(dest, { recursive: true, force: true });
@@ -97,7 +97,8 @@ async function main() {
   const failed = [];
   for (const suite of suites) {
     const testsIndex = await bundleSuite(suite);
-    const runDir = join(cacheDir, 'runs', `integration-${suite.name}`);
+    // Per process: two runs at once (two engineers, one machine) must not share folders.
+    const runDir = join(cacheDir, 'runs', `integration-${suite.name}-${process.pid}`);
     const workspace = freshWorkspace(runDir);
     console.log(`\nfitlab: integration suite "${suite.name}" (${suite.trusted ? 'trusted' : 'untrusted'} workspace ${workspace})`);
     const started = Date.now();
@@ -115,11 +116,14 @@ async function main() {
         },
       });
       console.log(`fitlab: suite "${suite.name}" passed in ${Math.round((Date.now() - started) / 1000)} s`);
+      rmSync(runDir, { recursive: true, force: true }); // kept only when it failed, to look into
     } catch (err) {
       console.error(`fitlab: suite "${suite.name}" FAILED in ${Math.round((Date.now() - started) / 1000)} s: ${err instanceof Error ? err.message : err}`);
+      console.error(`fitlab: its folders (workspace, logs, workbench console) are kept in ${runDir}`);
       failed.push(suite.name);
     }
   }
+  rmSync(outDir, { recursive: true, force: true });
   if (failed.length > 0) {
     console.error(`fitlab: integration tests failed: ${failed.join(', ')}`);
     process.exit(1);

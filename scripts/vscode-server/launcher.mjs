@@ -13,7 +13,8 @@
 //   FITLAB_LAUNCHER_RUN_DIR           where the run's server folders go (default: next to user-data)
 //   FITLAB_LAUNCHER_VERBOSE=1         also print the workbench's own console (otherwise in a file)
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { URLSearchParams } from 'node:url';
 import { launchPage } from './browser.mjs';
@@ -43,8 +44,10 @@ function parseArgs(argv) {
 /** Desktop VS Code: same command line, minus --disable-workspace-trust when untrusted is asked. */
 function runDesktop(executable, argv, trusted) {
   const args = trusted ? argv : argv.filter((a) => a !== '--disable-workspace-trust');
-  const child = spawn(executable, args, { stdio: 'inherit' });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  const resultFile = join(tmpdir(), `fitlab-test-result-${process.pid}.json`);
+  rmSync(resultFile, { force: true });
+  const child = spawn(executable, args, { stdio: 'inherit', env: { ...process.env, FITLAB_TEST_RESULT_FILE: resultFile } });
+  child.on('exit', (code, signal) => process.exit(checkedExitCode(code ?? (signal ? 1 : 0), resultFile)));
 }
 
 /**
@@ -52,6 +55,20 @@ function runDesktop(executable, argv, trusted) {
  * the page console also carries the whole workbench's log, which goes to a file instead.
  */
 const TEST_MARKER = '[test] ';
+
+/**
+ * The workbench reports the extension host's exit code; a host that crashed or lost its connection
+ * mid-run can report 0. Only a summary written by the test index at the end counts as a pass.
+ */
+function checkedExitCode(code, resultFile) {
+  if (!existsSync(resultFile)) {
+    console.error(`[launcher] the extension tests did not run to the end (no ${resultFile}); the extension host exited or lost its connection (exit code ${code})`);
+    return code === 0 ? 1 : code;
+  }
+  const summary = JSON.parse(readFileSync(resultFile, 'utf8'));
+  console.log(`[launcher] ${summary.passes} passed, ${summary.failures} failed, ${summary.pending ?? 0} pending in ${Math.round((summary.duration ?? 0) / 1000)} s`);
+  return summary.failures > 0 && code === 0 ? 1 : code;
+}
 
 async function runInServer(opts) {
   if (!opts.extensionTestsPath) throw new Error('launcher: --extensionTestsPath is required');
@@ -70,6 +87,11 @@ async function runInServer(opts) {
   const onSignal = (signal) => { void cleanup().then(() => process.exit(signal === 'SIGINT' ? 130 : 143)); };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+
+  // The extension host inherits the server's environment: the tests write their summary here.
+  const resultFile = join(runDir, 'test-result.json');
+  rmSync(resultFile, { force: true });
+  process.env.FITLAB_TEST_RESULT_FILE = resultFile;
 
   try {
     const started = Date.now();
@@ -115,8 +137,7 @@ async function runInServer(opts) {
       console.error(`[launcher] the extension tests did not finish within ${timeoutMs / 1000} s; screenshot: ${shot}`);
       return 1;
     }
-    writeFileSync(join(runDir, 'exit-code'), String(result));
-    return result;
+    return checkedExitCode(result, resultFile);
   } finally {
     await cleanup();
   }

@@ -3,7 +3,7 @@
  * The runner script bundles this file next to the suite's bundled `*.test.js` files; mocha runs
  * every one of them in this folder, in name order.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
@@ -23,6 +23,11 @@ export async function run(): Promise<void> {
     grep: process.env.FITLAB_TEST_GREP,
   });
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  const runner = mocha.run();
+  const failures = await new Promise<number>((resolve) => runner.on('end', () => resolve(runner.failures)));
+  // Proof that mocha got to the end: the launcher treats an exit without it (the extension host
+  // crashed or was cut off mid-run) as a failure, whatever exit code the workbench reports.
+  const resultFile = process.env.FITLAB_TEST_RESULT_FILE;
+  if (resultFile) writeFileSync(resultFile, JSON.stringify({ ...runner.stats, failures }));
   if (failures > 0) throw new Error(`${failures} extension test(s) failed`);
 }

@@ -1,7 +1,7 @@
 /** Palette commands that open something a user can see. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, waitFor } from '../helpers';
+import { activateExtension, cellText, closeAllEditors, codeCells, openNotebook, waitFor, waitForCellDone } from '../helpers';
 
 function webviewTabs(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes(viewType));
@@ -17,6 +17,15 @@ describe('palette commands', () => {
     assert.equal(editor.notebook.notebookType, 'fitlab-notebook');
     assert.equal(editor.notebook.isUntitled, true);
     assert.ok(editor.notebook.cellCount > 0, 'the new notebook has a starter cell');
+  });
+
+  it('"Fitlab: Run All Training Cells" runs the notebook\'s cells', async () => {
+    const editor = await openNotebook('tiny.tfnb');
+    const since = Date.now();
+    await vscode.commands.executeCommand('fitlab.runAll');
+    const last = codeCells(editor.notebook).at(-1)!;
+    assert.equal(await waitForCellDone(last, since), true, cellText(last));
+    assert.match(cellText(last), /\b84\b/);
   });
 
   it('"Fitlab: Open Training Dashboard" opens the dashboard panel', async () => {
