@@ -24,6 +24,7 @@ export function parseIpynb(text: string, file: string): NotebookDocument {
   if (text.trim() === '') return emptyIpynb();
   const root = new FieldPath(file);
   const top = root.object(parseJsonText(text, file));
+  if (top.nbformat === undefined && typeof top.fitlab === 'number') root.fail('is a Fitlab notebook (it has "fitlab"): give it the .tfnb extension');
   if (top.nbformat !== 4) root.at('nbformat').fail(`is ${JSON.stringify(top.nbformat ?? null)}: only nbformat 4 notebooks can be read`);
   const metadata = { ...(root.at('metadata').optionalObject(top.metadata) ?? {}) };
   const fitlab = readFitlabMetadata(metadata.fitlab, root.at('metadata').at('fitlab'));

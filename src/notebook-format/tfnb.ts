@@ -22,6 +22,7 @@ export function parseTfnb(text: string, file: string): NotebookDocument {
   if (text.trim() === '') return emptyTfnb();
   const root = new FieldPath(file);
   const top = root.object(parseJsonText(text, file));
+  if (top.nbformat !== undefined && top.fitlab === undefined) root.fail('is a Jupyter notebook (it has "nbformat"): give it the .ipynb extension');
   readVersion(top.fitlab, root.at('fitlab'));
   const metadata = { ...(root.at('metadata').optionalObject(top.metadata) ?? {}) };
   const fitlab = readFitlabMetadata(metadata.fitlab, root.at('metadata').at('fitlab'));

@@ -256,6 +256,11 @@ describe('ipynb format', () => {
 });
 
 describe('parseNotebook / serializeNotebook', () => {
+  it('says so when a notebook has the other format\'s extension', () => {
+    assert.equal(errorOf(() => parseNotebook(fixture('jupyter-deno.ipynb'), 'renamed.tfnb')).message, 'renamed.tfnb: the file is a Jupyter notebook (it has "nbformat"): give it the .ipynb extension');
+    assert.equal(errorOf(() => parseNotebook(fixture('no-code.tfnb'), 'renamed.ipynb')).message, 'renamed.ipynb: the file is a Fitlab notebook (it has "fitlab"): give it the .tfnb extension');
+  });
+
   it('picks the format by the file extension', () => {
     assert.equal(parseNotebook(fixture('jupyter-deno.ipynb'), 'x.IPYNB').format, 'ipynb');
     assert.equal(parseNotebook(fixture('no-code.tfnb'), 'dir/no-code.tfnb').format, 'tfnb');
