@@ -145,6 +145,14 @@ test('overlay: ticking a second run draws both, tells the host, and survives a r
   await send(reopened.page, { ...init, selected: [] } as HostToDashboard);
   assert.deepEqual((await chart(reopened.page, 'loss'))?.datasets.map((d) => d.runId), ['run-1', 'run-1', 'run-2', 'run-2']);
   assert.equal(await reopened.page.locator('.run input:checked').count(), 2);
+
+  await reopened.page.getByRole('button', { name: 'Latest only' }).click();
+  await send(reopened.page);
+  assert.deepEqual((await chart(reopened.page, 'loss'))?.datasets.map((d) => d.key), ['batch_loss', 'loss', 'val_loss'], 'one run again: its batch loss is back');
+  assert.equal(await reopened.page.locator('.run input:checked').count(), 1);
+  await reopened.page.getByRole('button', { name: 'Overlay all' }).click();
+  await send(reopened.page);
+  assert.equal((await chart(reopened.page, 'loss'))?.datasets.length, 4);
 });
 
 test('exports: CSV and JSON requests, and PNG images of one chart and of all charts', async () => {

@@ -40,7 +40,13 @@ export class DashboardView {
       h('header', { class: 'top' }, h('h1', {}, 'Training dashboard'), this.title, saveAll),
       this.checklist,
       h('div', { class: 'layout' },
-        h('aside', { class: 'runs' }, h('h2', {}, 'Runs'), h('p', { class: 'hint' }, 'Tick several runs to overlay them.'), this.runList),
+        h('aside', { class: 'runs' },
+          h('h2', {}, 'Runs'),
+          h('p', { class: 'hint' }, 'Tick several runs to overlay them.'),
+          h('p', { class: 'run-list-actions' },
+            this.button('Overlay all', 'Overlay every run of the notebook (baseline vs L2 vs Dropout)', () => this.choose(this.model.runs.map((r) => r.id))),
+            this.button('Latest only', 'Show only the newest run', () => this.choose(this.model.runs.slice(-1).map((r) => r.id)))),
+          this.runList),
         h('main', {}, this.empty, charts, this.findings)),
     );
     this.grid = new ChartGrid(chartJs, charts, look, {
@@ -88,10 +94,7 @@ export class DashboardView {
     checkbox.checked = selectedIndex >= 0;
     checkbox.addEventListener('change', () => {
       const others = this.model.selected.filter((id) => id !== run.id);
-      this.model.select(checkbox.checked ? [...others, run.id] : others);
-      this.post({ type: 'select', runIds: this.model.selected });
-      this.onSelect();
-      this.render('runs');
+      this.choose(checkbox.checked ? [...others, run.id] : others);
     });
     const overlay = this.model.selected.length > 1;
     const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
@@ -138,6 +141,14 @@ export class DashboardView {
       return findings.length === 0 ? [] : [h('div', { class: 'run-findings' }, overlay ? h('h3', {}, run.label) : null, findingsList(findings, { maxActions: 3 }))];
     });
     this.findings.replaceChildren(...(blocks.length > 0 ? [h('h2', {}, 'Findings'), ...blocks] : []));
+  }
+
+  /** The user picked the runs to overlay: redraw, tell the host, remember it across reloads. */
+  private choose(runIds: string[]): void {
+    this.model.select(runIds);
+    this.post({ type: 'select', runIds: this.model.selected });
+    this.onSelect();
+    this.render('runs');
   }
 
   private button(text: string, title: string, onClick: () => void): HTMLButtonElement {
