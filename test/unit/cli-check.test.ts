@@ -1,6 +1,6 @@
 // `fitlab check <notebook>` as CI would run it: output lines and exit codes.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -56,4 +56,17 @@ test('unreadable input exits 2 with a one-line reason naming the file', async ()
   assert.equal((await check()).code, 2);
   assert.equal((await check('a.tfnb', 'b.tfnb')).code, 2);
   assert.equal((await check('--strict', 'clean.tfnb')).code, 2);
+});
+
+test('the shipped example notebooks and the new-notebook template type-check clean', async () => {
+  const repo = join(__dirname, '..', '..');
+  const notebooks = ['examples', join('media', 'templates')].flatMap((dir) =>
+    readdirSync(join(repo, dir)).filter((f) => f.endsWith('.tfnb') || f.endsWith('.ipynb')).map((f) => join(repo, dir, f)),
+  );
+  assert.ok(notebooks.length > 0, 'examples/ holds notebooks');
+  for (const notebook of notebooks) {
+    const { code, stdout } = await check(notebook);
+    assert.equal(stdout, '', `${notebook} has no false errors`);
+    assert.equal(code, 0);
+  }
 });
