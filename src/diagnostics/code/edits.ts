@@ -1,5 +1,5 @@
 /** Applies text edits (1-based positions, non-overlapping) to a text: what an editor does with a quick fix. */
-import type { TextEdit } from './quickFixes';
+import type { TextEdit } from './textEdits';
 
 function offsetOf(lineStarts: readonly number[], position: { line: number; column: number }): number {
   return lineStarts[position.line - 1]! + position.column - 1;
