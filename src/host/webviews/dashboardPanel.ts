@@ -4,11 +4,11 @@
  * the page is checked with isDashboardToHost before anything is done with it.
  */
 import * as vscode from 'vscode';
-import { deriveChecklist } from '../../diagnostics/index';
 import type { DashboardToHost, HostToDashboard } from '../../protocol/webview';
 import { isDashboardToHost } from '../../protocol/webview';
 import type { RunStore, RunStoreChange } from '../../runs/runStore';
 import { dashboardHtml, newNonce } from './dashboardHtml';
+import { feedFor, initFor } from './dashboardFeed';
 import { readPageState } from './pageState';
 import { exportRun, savePng } from './dashboardFiles';
 
@@ -135,47 +135,15 @@ export class DashboardPanel implements vscode.Disposable {
 
   private onStoreChange(change: RunStoreChange): void {
     if (!this.panel) return;
-    if (change.notebook !== this.notebook) {
-      // A fit in another notebook: the dashboard follows the training.
-      if (change.kind === 'runStarted') this.show(change.notebook);
-      return;
-    }
-    switch (change.kind) {
-      case 'runStarted':
-        this.post({ type: 'runStarted', run: change.run });
-        return;
-      case 'runDelta':
-        this.post({ type: 'runDelta', delta: change.delta });
-        return;
-      case 'runEnded':
-        this.post({ type: 'runEnded', runId: change.run.id, status: change.run.status, stopReason: change.run.stopReason, findings: change.findings });
-        this.post({ type: 'checklist', steps: this.checklist(change.notebook) });
-        return;
-      case 'loaded':
-        this.sendInit();
-        return;
-      case 'checklist':
-        this.post({ type: 'checklist', steps: this.checklist(change.notebook) });
-        return;
-    }
+    const action = feedFor(change, this.notebook, this.store);
+    if (action.kind === 'post') action.messages.forEach((m) => this.post(m));
+    else if (action.kind === 'switch') this.show(action.notebook);
+    else if (action.kind === 'init') this.sendInit();
   }
 
   private sendInit(): void {
-    const notebook = this.notebook;
-    const runs = notebook ? [...this.store.runs(notebook)] : [];
-    this.post({
-      type: 'init',
-      notebook,
-      runs,
-      findings: notebook ? this.store.allFindings(notebook) : {},
-      checklist: notebook ? this.checklist(notebook) : [],
-      selected: notebook ? (this.selections.get(notebook) ?? []) : [],
-      smoothing: chartSmoothing(),
-    });
-  }
-
-  private checklist(notebook: string) {
-    return deriveChecklist(this.store.runs(notebook), this.store.ticks(notebook), this.store.allFindings(notebook));
+    const selected = this.notebook ? (this.selections.get(this.notebook) ?? []) : [];
+    this.post(initFor(this.store, this.notebook, selected, chartSmoothing()));
   }
 
   private post(msg: HostToDashboard): void {
