@@ -32,17 +32,19 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
   }
   let findings: Finding[];
   let epochs: number;
+  let note: string | undefined;
   try {
-    const { run } = parseHistoryFile(text, file);
-    findings = diagnose(run);
-    epochs = run.epochs.length;
+    const parsed = parseHistoryFile(text, file);
+    findings = diagnose(parsed.run);
+    epochs = parsed.run.epochs.length;
+    note = parsed.note;
   } catch (error) {
     if (!(error instanceof HistoryFormatError)) throw error;
     io.stderr(`fitlab diagnose: ${error.message}\n`);
     return EXIT_BAD_INPUT;
   }
   if (json) io.stdout(JSON.stringify({ findings: findings.map(toJson) }, null, 2) + '\n');
-  else io.stdout(formatFindings(file, epochs, findings));
+  else io.stdout(formatFindings(note ? `${file} (${note})` : file, epochs, findings));
   return EXIT_OK;
 }
 

@@ -3,30 +3,30 @@
  * - a Keras `History.history` JSON object: {"loss": [...], "val_loss": [...], ...};
  * - the labelled logs' wrapper: {"history": {...}, "label": {...}};
  * - a Run exported by Fitlab (src/runs/export.ts `runToJson`);
- * - a Keras CSVLogger file (comma-, tab- or semicolon-separated; an `epoch` column optional).
+ * - a Keras CSVLogger file (see csvHistory.ts).
  * Python's json writes NaN/Infinity as bare tokens; those become null here.
  * Errors are one line naming the file and what was wrong.
  */
 import type { EpochHistory, Run } from '../protocol/run';
+import { parseCsvHistory } from './csvHistory';
+import { COLUMN_ALIASES, HistoryFormatError, isMissingToken } from './historyColumns';
 import { isFiniteNumber } from './series';
 
-export class HistoryFormatError extends Error {
-  override readonly name = 'HistoryFormatError';
-}
+export { HistoryFormatError } from './historyColumns';
 
 export interface ParsedHistory {
   run: Run;
   format: 'keras-history' | 'fitlab-run' | 'csv';
+  /** Something the reader decided that the user should know (e.g. which appended run it read). */
+  note?: string;
 }
-
-/** Column names other tools use for Keras's `loss` / `val_loss`. */
-const COLUMN_ALIASES: Record<string, string> = { train_loss: 'loss', training_loss: 'loss', validation_loss: 'val_loss', valid_loss: 'val_loss' };
 
 export function parseHistoryFile(text: string, fileName: string): ParsedHistory {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') throw new HistoryFormatError(`${fileName}: the file is empty`);
   if (trimmed.startsWith('{')) return parseJson(trimmed, fileName);
-  return { run: historyToRun(parseCsv(trimmed, fileName), fileName), format: 'csv' };
+  const csv = parseCsvHistory(trimmed, fileName);
+  return { run: historyToRun(csv.history, fileName), format: 'csv', ...(csv.note ? { note: csv.note } : {}) };
 }
 
 /** Bare NaN / Infinity tokens (outside strings) as Python's json writes them, made strict JSON. */
@@ -83,34 +83,6 @@ function validateRun(run: Run, fileName: string): Run {
   return { ...run, batches: isRecord(run.batches) ? run.batches : { epoch: [], loss: [], lr: [] } };
 }
 
-function parseCsv(text: string, fileName: string): EpochHistory {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  const header = lines[0]!;
-  const delimiter = [',', '\t', ';'].map((d) => [d, header.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]!;
-  if (delimiter[1] < 2) throw new HistoryFormatError(`${fileName}: not a history (expected JSON, or a CSV header like "epoch,loss,val_loss")`);
-  const names = header.split(delimiter[0]).map((name) => name.trim().replace(/^"(.*)"$/, '$1'));
-  const columns = names.map(() => [] as (number | null)[]);
-  lines.slice(1).forEach((line, row) => {
-    const cells = line.split(delimiter[0]);
-    if (cells.length !== names.length) throw new HistoryFormatError(`${fileName}: line ${row + 2} has ${cells.length} fields, the header has ${names.length}`);
-    cells.forEach((cell, c) => {
-      const text = cell.trim().replace(/^"(.*)"$/, '$1');
-      const number = Number(text);
-      if (text !== '' && Number.isFinite(number)) columns[c]!.push(number);
-      else if (isMissingToken(text)) columns[c]!.push(null);
-      else throw new HistoryFormatError(`${fileName}: line ${row + 2}, column "${names[c]}" is not a number (${JSON.stringify(text)})`);
-    });
-  });
-  const history: EpochHistory = {};
-  names.forEach((name, c) => {
-    // The epoch column (or pandas' unnamed index) numbers the rows; it is not a curve.
-    if (name === 'epoch' || name === '' || name === 'Unnamed: 0') return;
-    history[COLUMN_ALIASES[name] ?? name] = columns[c]!;
-  });
-  if (!history.loss) throw new HistoryFormatError(`${fileName}: no "loss" column in the header (${names.join(', ')})`);
-  return history;
-}
-
 /** A Run around a bare history: unknown model, optimizer and data (the rules skip what is unknown). */
 export function historyToRun(history: EpochHistory, name: string): Run {
   const rows = Math.max(...Object.values(history).map((c) => c.length));
@@ -135,11 +107,6 @@ export function historyToRun(history: EpochHistory, name: string): Run {
     history,
     batches: { epoch: [], loss: [], lr: [] },
   };
-}
-
-/** How logs write a value that is not a number: NaN, inf, NA (R, Fitlab's export), None, empty. */
-function isMissingToken(text: string): boolean {
-  return /^\s*([-+]?(nan|inf(inity)?)|na|none|null|)\s*$/i.test(text);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

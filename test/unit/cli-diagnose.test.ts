@@ -109,3 +109,15 @@ test('an exported run missing a field the rules read is named, exit 2', async ()
   assert.equal(result.code, EXIT_BAD_INPUT);
   assert.match(result.stderr, /run\.json: the exported run has no valid model\.layers/);
 });
+
+test('semicolon CSV with decimal commas reads the numbers as decimals', async () => {
+  const result = await run(['decimal-comma.csv']);
+  assert.equal(result.code, EXIT_OK, result.stderr);
+  assert.match(result.stdout, /^decimal-comma\.csv: 3 epochs/);
+});
+
+test('a CSVLogger file appended to by several runs: the last run is read, and the output says so', async () => {
+  const result = await run(['appended.log']);
+  assert.equal(result.code, EXIT_OK, result.stderr);
+  assert.match(result.stdout, /^appended\.log \(the file holds 2 appended runs; this is the last \(from line 5\)\): 3 epochs/);
+});
