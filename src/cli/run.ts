@@ -21,7 +21,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, type CliIo } from './io';
 import { BadInputError, planOutput, runMarker, RUN_MARKER_KEY, type OutputPlace } from './outputPlace';
 import { epochLine, historyRow, TerminalOutput } from './progress';
 import { readNotebook, readRequest, type RunRequest } from './runRequest';
-import { callChain, describeDisplay, describeRunStart, displayPath, skippedLanguages, sourceExcerpt } from './runText';
+import { callChain, describeDisplay, describeRunStart, displayPath, skippedLanguages, sourceExcerpt, terminalText } from './runText';
 import { runLines, runSummaryLines } from './summary';
 
 /** Exit code after Ctrl-C, as shells report a SIGINT. */
@@ -208,9 +208,8 @@ class NotebookRun {
   }
 
   private printResult(result: DisplayItem[]): void {
-    if (result.length === 0) return;
-    const text = result.find((item) => item.mime === 'text/plain');
-    this.out.stdout((text && typeof text.value === 'string' ? text.value : describeDisplay(result[0])) + '\n');
+    const text = terminalText(result);
+    if (text !== undefined) this.out.stdout(text + '\n');
   }
 
   private printFailure(cell: NotebookCell, cellNumber: number, error: CellError, kernelDied: boolean): void {

@@ -30,8 +30,20 @@ export function describeRunStart(run: Run): string {
 
 /** A display on the terminal: its text, or what kind of output it is. */
 export function describeDisplay(item: DisplayItem): string {
-  if (item.mime === 'text/plain' && typeof item.value === 'string') return item.value;
+  if (readsAsText(item) && typeof item.value === 'string') return item.value;
   return `[${item.mime} output, kept in the notebook]`;
+}
+
+/** What a terminal shows of an output with several representations: plain text first, then markdown. */
+export function terminalText(items: readonly DisplayItem[]): string | undefined {
+  if (items.length === 0) return undefined;
+  const best = items.find((item) => item.mime === 'text/plain') ?? items.find(readsAsText) ?? items[0];
+  return describeDisplay(best);
+}
+
+/** Plain text and markdown read fine in a terminal; HTML, images and JSON do not. */
+function readsAsText(item: DisplayItem): boolean {
+  return item.mime === 'text/plain' || item.mime === 'text/markdown';
 }
 
 /** The failing line with a caret under the column, like a compiler. */

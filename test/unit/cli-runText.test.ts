@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { callChain, describeDisplay, displayPath, skippedLanguages, sourceExcerpt } from '../../src/cli/runText';
+import { callChain, describeDisplay, displayPath, skippedLanguages, sourceExcerpt, terminalText } from '../../src/cli/runText';
 
 describe('fitlab run texts', () => {
   it('points a caret at the failing column under the line', () => {
@@ -29,5 +29,13 @@ describe('fitlab run texts', () => {
   it('prints a text display as text and says what other outputs are', () => {
     assert.equal(describeDisplay({ mime: 'text/plain', value: 'hello' }), 'hello');
     assert.equal(describeDisplay({ mime: 'image/png', value: 'iVBO' }), '[image/png output, kept in the notebook]');
+    assert.equal(describeDisplay({ mime: 'text/markdown', value: '| a | b |' }), '| a | b |', 'markdown reads fine as text');
+  });
+
+  it('prints the most readable representation of a result', () => {
+    assert.equal(terminalText([{ mime: 'text/html', value: '<b>x</b>' }, { mime: 'text/plain', value: 'x' }]), 'x');
+    assert.equal(terminalText([{ mime: 'text/html', value: '<b>x</b>' }, { mime: 'text/markdown', value: '**x**' }]), '**x**');
+    assert.equal(terminalText([{ mime: 'application/json', value: [1] }]), '[application/json output, kept in the notebook]');
+    assert.equal(terminalText([]), undefined);
   });
 });
