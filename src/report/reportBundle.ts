@@ -11,7 +11,7 @@ const ENTRY = join('src', 'webview', 'report', 'main.ts');
 export async function loadReportBundle(from: string = __dirname): Promise<string> {
   const roots = ancestors(from, 4);
   for (const dir of roots) {
-    for (const file of [join(dir, BUNDLE), join(dir, 'dist', BUNDLE)]) if (existsSync(file)) return readFileSync(file, 'utf8');
+    for (const file of [join(dir, BUNDLE), join(dir, 'dist', BUNDLE)]) if (existsSync(file)) return minify(readFileSync(file, 'utf8'));
   }
   const root = roots.find((dir) => existsSync(join(dir, ENTRY)));
   if (root) return buildInMemory(root);
@@ -20,8 +20,18 @@ export async function loadReportBundle(from: string = __dirname): Promise<string
 
 async function buildInMemory(root: string): Promise<string> {
   const esbuild = await import('esbuild');
-  const result = await esbuild.build({ entryPoints: [join(root, ENTRY)], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, logLevel: 'silent', absWorkingDir: root });
+  const result = await esbuild.build({ entryPoints: [join(root, ENTRY)], bundle: true, minify: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, logLevel: 'silent', absWorkingDir: root });
   return result.outputFiles[0].text;
+}
+
+/** The report is one file people attach and mail: minified, the script is less than half the size. */
+async function minify(source: string): Promise<string> {
+  try {
+    const esbuild = await import('esbuild');
+    return (await esbuild.transform(source, { minify: true, target: 'es2022', loader: 'js' })).code;
+  } catch {
+    return source; // esbuild is a dependency, but an unminified report is still a correct one
+  }
 }
 
 function ancestors(dir: string, count: number): string[] {

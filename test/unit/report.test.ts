@@ -1,7 +1,7 @@
 // report.html and the static SVG image, as files a person opens: what they contain and that
 // nothing in them reaches outside the file.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -45,8 +45,9 @@ test('report HTML for a notebook without fits says so', () => {
   assert.doesNotMatch(html, /All runs overlaid/);
 });
 
-test('writeReport writes report.html with the report script inlined, and each run as CSV and JSON', async () => {
+test('writeReport writes report.html with the report script inlined, and each run as CSV and JSON', async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'fitlab-report-'));
+  t.after(() => rmSync(out, { recursive: true, force: true }));
   const input = data();
   const paths = await writeReport(out, input);
   assert.deepEqual(paths.map((p) => p.slice(out.length + 1)), ['report.html', 'runs/run-1-baseline-b-16-16-b.csv', 'runs/run-1-baseline-b-16-16-b.json', 'runs/run-2-16-16-L2-0.001.csv', 'runs/run-2-16-16-L2-0.001.json']);

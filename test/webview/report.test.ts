@@ -2,7 +2,7 @@
 // real Chromium with the network cut: the charts, table, findings and checklist a reader sees.
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -40,13 +40,14 @@ async function realRuns(): Promise<Run[]> {
   });
 }
 
-test('report.html of two real fits: overlay and per-run charts, run table, findings and checklist, offline', async () => {
+test('report.html of two real fits: overlay and per-run charts, run table, findings and checklist, offline', async (t) => {
   const runs = await realRuns();
   assert.equal(runs.length, 2);
   assert.equal(runs[0].epochs.length, 14);
   const findings: Record<string, Finding[]> = Object.fromEntries(runs.map((r) => [r.id, diagnose(r)]));
   const checklist = deriveChecklist(runs, {}, findings);
   const out = mkdtempSync(join(tmpdir(), 'fitlab-report-'));
+  t.after(() => rmSync(out, { recursive: true, force: true }));
   const [html] = await writeReport(out, { title: 'regularization.tfnb', runs, findings, checklist });
 
   const { page, problems } = await openFile(browser, html);
