@@ -28,7 +28,10 @@ export class DashboardPanel implements vscode.Disposable {
       { dispose: unsubscribe },
       vscode.window.onDidChangeActiveNotebookEditor((editor) => {
         // Focus moving to the dashboard itself leaves no active notebook: keep showing the last one.
-        if (editor) this.show(editor.notebook.uri.toString());
+        // A notebook Fitlab has nothing for (a Python .ipynb) does not blank the dashboard either.
+        if (!editor) return;
+        const uri = editor.notebook.uri.toString();
+        if (editor.notebook.notebookType === 'fitlab-notebook' || this.store.runs(uri).length > 0) this.show(uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('fitlab.charts')) this.sendInit();
