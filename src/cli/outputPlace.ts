@@ -3,7 +3,7 @@
  * report, into --out DIR or ./fitlab-out/<notebook name>/. It never writes over the input notebook,
  * nor over a notebook in that folder that an earlier `fitlab run` did not write.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { JsonObject } from '../protocol/json';
 import { parseNotebook } from '../notebook-format';
@@ -27,6 +27,7 @@ export function defaultOutDir(input: string, cwd: string): string {
 
 export function planOutput(input: string, outDir: string | undefined, cwd: string): OutputPlace {
   const dir = outDir === undefined ? defaultOutDir(input, cwd) : resolve(cwd, outDir);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new BadInputError(`${outDir ?? dir}: --out must be a folder, and this is a file`);
   const notebook = join(dir, basename(input));
   if (samePath(notebook, input)) {
     throw new BadInputError(`${outDir ?? dir}: --out would overwrite the input notebook; choose another folder`);

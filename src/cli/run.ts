@@ -245,7 +245,7 @@ class NotebookRun {
     }
   }
 
-  /** Writes the executed notebook and the report; returns false when the report failed. */
+  /** Says what the runs showed, writes the executed notebook and the report; false when a write failed. */
   private async writeOutputs(): Promise<boolean> {
     const runs = this.runOrder.map((r) => this.store.run(this.notebookKey, r.runId)).filter((run): run is Run => run !== undefined);
     const findings: Record<string, Finding[]> = {};
@@ -253,11 +253,15 @@ class NotebookRun {
     const priorRuns = this.doc.fitlab.runs.filter((run) => !findings[run.id]);
     this.doc.fitlab.runs = [...priorRuns, ...runs];
     this.doc.metadata[RUN_MARKER_KEY] = runMarker(relative(this.place.dir, resolve(this.io.cwd, this.request.input)));
-    mkdirSync(this.place.dir, { recursive: true });
-    writeFileSync(this.place.notebook, serializeNotebook(this.doc));
-
     this.out.stdout('\n' + runSummaryLines(runs, findings).join('\n') + '\n');
     const shown = (path: string) => displayPath(path, this.io.cwd);
+    try {
+      mkdirSync(this.place.dir, { recursive: true });
+      writeFileSync(this.place.notebook, serializeNotebook(this.doc));
+    } catch (error) {
+      this.out.stderr(`fitlab: could not write the executed notebook to ${shown(this.place.notebook)}: ${(error as Error).message}\n`);
+      return false;
+    }
     this.out.stdout(`\nWrote the executed notebook to ${shown(this.place.notebook)}\n`);
     try {
       const checklist = deriveChecklist(this.doc.fitlab.runs, this.doc.fitlab.checklist, findings);

@@ -102,6 +102,15 @@ describe('fitlab command line', () => {
     assert.match(readFileSync(join(dir, 'other', 'mine.tfnb'), 'utf8'), /my own work/);
   });
 
+  it('refuses an --out that is a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fitlab-cli-'));
+    copyFileSync(join(fixtures, 'cli-basic.tfnb'), join(dir, 'mine.tfnb'));
+    writeFileSync(join(dir, 'results'), 'not a folder');
+    const result = await cli(['run', 'mine.tfnb', '--out', 'results'], dir);
+    assert.equal(result.code, 2);
+    assertOneLineError(result.stderr, /^fitlab: results: --out must be a folder, and this is a file$/);
+  });
+
   it('may replace a notebook an earlier fitlab run wrote', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fitlab-cli-'));
     mkdirSync(join(dir, 'out'));
