@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { diagnose } from '../../src/diagnostics';
 import { historyToRun, parseHistoryFile } from '../../src/diagnostics/historyFile';
+import { DEFAULT_DIAGNOSE_OPTIONS } from '../../src/diagnostics/options';
+import { analyzeOverfitting, bestEpoch } from '../../src/diagnostics/rules/overfitting';
 import type { FindingId } from '../../src/protocol/findings';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'histories');
@@ -114,4 +116,23 @@ test('a fit stopped on a NaN batch is "diverged" at the 0-based epoch of the rec
   assert.deepEqual([finding.id, finding.severity, finding.epoch, finding.target], ['diverged', 'error', 2, 'optimizer']);
   run.stopReason = 'fit failed: financial data has the wrong shape';
   assert.ok(!diagnose(run).some((f) => f.id === 'diverged'));
+});
+
+test('a noisy validation curve that stopped improving beside a clearly falling training loss is a widening gap', () => {
+  // val_loss bottoms at epoch 4, then zig-zags 2-67% above it (its rise alone is within its noise);
+  // the training loss falls 55% after the onset in a steady trend.
+  const val = [1.0, 0.7, 0.55, 0.5, 0.45, 0.75, 0.46, 0.74, 0.47, 0.73, 0.46, 0.72, 0.47];
+  const loss = val.map((_, i) => 0.9 * Math.pow(0.9, i));
+  const analysis = analyzeOverfitting(loss, val, DEFAULT_DIAGNOSE_OPTIONS)!;
+  assert.equal(analysis.overfitting, true);
+  assert.equal(analysis.gapWidening, true);
+  assert.equal(analysis.onset, 4);
+  // The same validation curve beside a training loss that stalls is not overfitting.
+  const flat = val.map((_, i) => (i < 5 ? 0.9 - i * 0.1 : 0.5 + (i % 2) * 0.01));
+  assert.equal(analyzeOverfitting(flat, val, DEFAULT_DIAGNOSE_OPTIONS)!.overfitting, false);
+});
+
+test('bestEpoch skips a lone dip but keeps the bottom of a V', () => {
+  assert.equal(bestEpoch([0.6, 0.58, 0.61, 0.59, 0.3, 0.6, 0.59, 0.6], 4), 1);
+  assert.equal(bestEpoch([1, 0.8, 0.6, 0.4, 0.2, 0.4, 0.6, 0.8], 4), 4);
 });
