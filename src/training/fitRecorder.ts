@@ -132,8 +132,9 @@ async function fitAndRecord(tf: Tf, host: TrainingHost, plainFit: Fit, model: tf
   });
   const recorder = new RunRecorder(run, host.sink(), host.recordBatches);
   const state: FitState = { epoch: params.initialEpoch, batch: 0, lr: getLearningRate(model.optimizer), failure: null, interrupted: false };
-  const inputsHaveNaN = trainData ? hasNonFinite(trainData.x) : false;
   const Adapter = hookAdapter(tf);
+  // Only read when the loss diverges: a full pass over the inputs is not worth paying on every fit.
+  const inputsHaveNaN = (): boolean => (trainData ? hasNonFinite(trainData.x) : false);
   const head = new Adapter(controlHooks(model, host, recorder, state, inputsHaveNaN));
   const tail = new Adapter({ onEpochEnd: (epoch, logs) => recorder.epoch(epoch, logs ?? {}) });
   const callbacks = [head, ...toTfCallbacks(tf, args.callbacks), tail] as tfNamespace.Callback[];
@@ -162,7 +163,7 @@ async function fitAndRecord(tf: Tf, host: TrainingHost, plainFit: Fit, model: tf
 }
 
 /** The first callback of every fit: schedule stepping, per-batch records, NaN guard, interrupt, `lr` in the logs. */
-function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, recorder: RunRecorder, state: FitState, inputsHaveNaN: boolean) {
+function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, recorder: RunRecorder, state: FitState, inputsHaveNaN: () => boolean) {
   return {
     onEpochBegin(epoch: number) {
       state.epoch = epoch;
@@ -177,7 +178,7 @@ function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, record
       const loss = logs?.loss ?? NaN;
       recorder.batch(state.epoch, loss, state.lr);
       if (!Number.isFinite(loss) && state.failure === null) {
-        const cause = inputsHaveNaN
+        const cause = inputsHaveNaN()
           ? 'the training inputs contain NaN or infinite values'
           : `the updates diverged — the learning rate (${state.lr}) is likely too high for this model and data (try 10x smaller), or the inputs are unscaled`;
         state.failure = `loss became ${Number.isNaN(loss) ? 'NaN' : 'infinite'} at epoch ${state.epoch + 1}, batch ${batch + 1}: ${cause}`;

@@ -73,7 +73,7 @@ test('baseline gives the majority-class score for classification and the mean pr
   const { fitlab } = recordingFitlab();
   const binary = fitlab.baseline(tf.tensor2d([[1], [1], [1], [0]]), tf.tensor2d([[1], [0], [0], [0]]));
   assert.equal(binary.kind, 'binary');
-  if (binary.kind === 'regression') throw new Error('expected classification');
+  if (binary.kind !== 'binary') throw new Error('expected binary classification');
   assert.equal(binary.majorityClass, 1);
   assert.equal(binary.accuracy, 0.25);
   assert.ok(Math.abs(binary.loss - -(Math.log(0.75) + 3 * Math.log(0.25)) / 4) < 1e-12);

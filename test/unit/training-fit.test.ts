@@ -129,6 +129,12 @@ test('a loss that becomes NaN stops the fit naming epoch, batch and the learning
   const live: Run = structuredClone(recorded.started[0]);
   for (const p of recorded.progress) applyRunDelta(live, p.delta);
   assert.ok(live.batches.loss.length >= 1 && live.batches.loss.length < 8, `stopped within the first epoch (${live.batches.loss.length} batches)`);
+
+  // When the inputs themselves hold NaN, that is the cause named.
+  const withNaN = tf.concat([tf.fill([1, 4], NaN), x.slice(1)]);
+  const calm = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4] })] });
+  calm.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+  await assert.rejects(calm.fit(withNaN, y, { epochs: 1, batchSize: 8, shuffle: false }), /loss became NaN at epoch 1, batch 1: the training inputs contain NaN or infinite values/);
 });
 
 test('an interrupt stops the fit at the next batch; the model and the history so far are kept', async () => {

@@ -3,14 +3,22 @@ import type { FeatureStats, LabelKind, LabelStats } from '../../protocol/run';
 
 export type NumericArray = Float32Array | Int32Array | Uint8Array | number[];
 
-/** One pass over a row-major [samples, features] matrix. */
+/** Rows read for the statistics: enough for ranges and means, bounded so a large dataset costs little per fit. */
+export const MAX_STATS_ROWS = 4096;
+
+/**
+ * One pass over a row-major [samples, features] matrix. Past MAX_STATS_ROWS rows the statistics come
+ * from evenly spaced rows (`samples` stays the full count).
+ */
 export function featureStats(data: NumericArray, samples: number, features: number): FeatureStats {
+  const stride = Math.max(1, samples / MAX_STATS_ROWS);
+  const rowsRead = Math.min(samples, MAX_STATS_ROWS);
   const sums = new Float64Array(features);
   const squares = new Float64Array(features);
   const mins = new Float64Array(features).fill(Infinity);
   const maxs = new Float64Array(features).fill(-Infinity);
-  for (let row = 0; row < samples; row++) {
-    const offset = row * features;
+  for (let r = 0; r < rowsRead; r++) {
+    const offset = Math.floor(r * stride) * features;
     for (let f = 0; f < features; f++) {
       const v = data[offset + f];
       sums[f] += v;
@@ -22,8 +30,8 @@ export function featureStats(data: NumericArray, samples: number, features: numb
   let min = Infinity, max = -Infinity, meanSum = 0, maxAbsMean = 0, maxStd = 0;
   const firstFeatures: [number, number, number][] = [];
   for (let f = 0; f < features; f++) {
-    const mean = samples ? sums[f] / samples : 0;
-    const std = samples ? Math.sqrt(Math.max(0, squares[f] / samples - mean * mean)) : 0;
+    const mean = rowsRead ? sums[f] / rowsRead : 0;
+    const std = rowsRead ? Math.sqrt(Math.max(0, squares[f] / rowsRead - mean * mean)) : 0;
     min = Math.min(min, mins[f]);
     max = Math.max(max, maxs[f]);
     meanSum += mean;
