@@ -11,8 +11,13 @@
  *   const x = 'a';                             <- shadows cell 0's x instead of "Cannot redeclare"
  *   }}
  *
- * A cell's text is copied one-to-one (imports blanked to spaces, top-level `var` -> `let`), so
+ * A cell's text is copied one-to-one (imports and `export` keywords blanked to spaces — the kernel
+ * drops them too — and top-level `var` -> `let`), so
  * every position maps exactly both ways through the PositionMap.
+ *
+ * A cell that leaves something open (`model.fit(` while typing) is the last cell included: its own
+ * errors land on it, completions and signature help still work in it, and the cells after it are
+ * left out until it is closed again, rather than shown errors that are not theirs.
  */
 import { analyzeCell } from './cellAnalysis';
 import { PositionMap, type MappedSegment } from './positionMap';
@@ -20,9 +25,13 @@ import { PositionMap, type MappedSegment } from './positionMap';
 export interface VirtualDocument {
   text: string;
   map: PositionMap;
+  includedCells: number;
 }
 
-/** `cells` are the code cells' sources in notebook order; their indexes are the map's cell numbers. */
+/**
+ * `cells` are the code cells' sources in notebook order; their indexes are the map's cell numbers.
+ * `includedCells` says how many made it in (fewer than all when one leaks, see above).
+ */
 export function buildVirtualDocument(cells: readonly string[]): VirtualDocument {
   const segments: MappedSegment[] = [];
   const header: string[] = [];
@@ -30,8 +39,9 @@ export function buildVirtualDocument(cells: readonly string[]): VirtualDocument 
   const seenImports = new Set<string>();
   const bodies: string[] = [];
 
-  cells.forEach((source, cell) => {
-    const { imports, varKeywords } = analyzeCell(source);
+  for (let cell = 0; cell < cells.length; cell++) {
+    const source = cells[cell];
+    const { imports, varKeywords, exports, leaks } = analyzeCell(source);
     let body = source;
     for (const imp of imports) {
       body = body.slice(0, imp.start) + blank(body.slice(imp.start, imp.end)) + body.slice(imp.end);
@@ -43,8 +53,10 @@ export function buildVirtualDocument(cells: readonly string[]): VirtualDocument 
       headerLength += text.length + 1;
     }
     for (const at of varKeywords) body = body.slice(0, at) + 'let' + body.slice(at + 3);
+    for (const e of exports) body = body.slice(0, e.start) + blank(body.slice(e.start, e.end)) + body.slice(e.end);
     bodies.push(body);
-  });
+    if (leaks) break;
+  }
 
   const parts: string[] = [...header, 'export {};\n'];
   let length = headerLength + 'export {};\n'.length;
@@ -56,7 +68,7 @@ export function buildVirtualDocument(cells: readonly string[]): VirtualDocument 
     length += body.length + 1;
   });
   parts.push('}'.repeat(bodies.length), '\n');
-  return { text: parts.join(''), map: new PositionMap(segments) };
+  return { text: parts.join(''), map: new PositionMap(segments), includedCells: bodies.length };
 }
 
 /** Same length, same line breaks: positions after the blanked text keep their line and column. */

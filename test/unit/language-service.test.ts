@@ -145,3 +145,16 @@ test('re-check time of one changed cell in a 50-cell notebook (reported, not ass
   times.sort((a, b) => a - b);
   t.diagnostic(`50-cell notebook: first check ${first.toFixed(0)} ms; one-cell re-check median ${times[4].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[7].toFixed(1)} ms`);
 });
+
+test('syntax errors stay on the cell that has them; the cells after it are not blamed', () => {
+  const nb = new NotebookLanguageService();
+  nb.setCells(['const a = 1;', 'foo(', 'const b: number = a;']);
+  assert.deepEqual([...new Set(nb.diagnostics().map((d) => d.cell))], [1]);
+  nb.setCells(['const model = tf.sequential();', 'model.fit(', 'const b: number = 1;']);
+  const help = nb.signatureHelp(1, { line: 0, character: 10 });
+  assert.ok(help && help.signatures.length > 0, 'signature help works in the open cell');
+  nb.updateCell(1, 'model.fit(tf.ones([1, 1]), tf.ones([1, 1]));');
+  nb.updateCell(2, "const b: number = 'one';");
+  assert.deepEqual(nb.diagnostics().map((d) => [d.cell, d.code]), [[2, 2322]], 'once closed, the later cells are checked again');
+  nb.dispose();
+});

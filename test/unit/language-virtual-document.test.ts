@@ -44,7 +44,7 @@ test('each cell opens a block that encloses the later cells, so a re-declaration
 });
 
 test('glue text maps to no cell; a span starting in glue is pulled back into the cell before it', () => {
-  const doc = buildVirtualDocument(['let x = (', 'x']);
+  const doc = buildVirtualDocument(['let x = 1', 'x']);
   const closing = doc.text.lastIndexOf('}');
   assert.equal(doc.map.toCell(closing), undefined);
   assert.equal(doc.map.spanToCell(closing, 1)?.cell, 1);
@@ -57,4 +57,23 @@ test('line/character conversions agree with each other, also past the end of a l
   }
   assert.equal(lineCharacterToOffset(text, { line: 0, character: 99 }), 2);
   assert.equal(lineCharacterToOffset(text, { line: 9, character: 0 }), text.length);
+});
+
+test('a cell left open (`fit(` while typing) is the last one joined, so it cannot swallow the cells after it', () => {
+  for (const open of ['model.fit(xs, ', 'if (ready) {', '}', '/* note', 'const s = `text']) {
+    const doc = buildVirtualDocument(['const a = 1;', open, 'const b = a;']);
+    assert.equal(doc.includedCells, 2, open);
+    assert.equal(doc.map.toVirtual(2, 0), undefined, `${open}: the cell after it is left out`);
+    assert.notEqual(doc.map.toVirtual(1, open.length), undefined, `${open}: the open cell itself is in`);
+  }
+  for (const closed of ['model.', 'model.fit(xs, ys)', '{ a: 1 }', '// comment only']) {
+    assert.equal(buildVirtualDocument(['const a = 1;', closed, 'const b = a;']).includedCells, 3, closed);
+  }
+});
+
+test('`export` keywords and lists are blanked, as the kernel drops them', () => {
+  const cell = 'export const q = 1;\nexport function f() {}\nexport { q as r };';
+  const doc = buildVirtualDocument([cell]);
+  const start = doc.map.toVirtual(0, 0)!;
+  assert.equal(doc.text.slice(start, start + cell.length), '       const q = 1;\n       function f() {}\n                  ');
 });
