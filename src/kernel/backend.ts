@@ -43,7 +43,10 @@ export async function loadBackend(options: BackendOptions): Promise<LoadedBacken
   const tf = (await import('@tensorflow/tfjs')) as unknown as Tf;
   if (preference !== 'cpu') {
     const wasm = await startWasm(tf, options.wasmDirs);
-    if (wasm === true) return { tf, backend: 'wasm', tfVersion: versionOf(tf), notes };
+    if (wasm === true) {
+      if (!(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'))) notes.push('wasm is running without SIMD (this runtime lacks WebAssembly SIMD): training is several times slower');
+      return { tf, backend: 'wasm', tfVersion: versionOf(tf), notes };
+    }
     notes.push(`wasm backend did not start (${wasm}): using cpu`);
   }
   if (!(await setBackend(tf, 'cpu'))) throw new Error('The cpu backend of tfjs did not start.');

@@ -13,6 +13,13 @@ export class OutputCapture {
   /** Where writes go now; null sends them to the real stream (no execution is running). */
   sink: OutputSink | null = null;
 
+  private readonly originals = new Map<StreamName, Write>();
+
+  /** Writes to the real stream, bypassing the sink (output that belongs to no running execution). */
+  writeThrough(name: StreamName, text: string): void {
+    this.originals.get(name)?.(text);
+  }
+
   install(): void {
     this.patch(process.stdout, 'stdout');
     this.patch(process.stderr, 'stderr');
@@ -20,6 +27,7 @@ export class OutputCapture {
 
   private patch(stream: NodeJS.WriteStream, name: StreamName): void {
     const original = stream.write.bind(stream) as Write;
+    this.originals.set(name, original);
     const write = (chunk: Uint8Array | string, encodingOrCallback?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean => {
       const sink = this.sink;
       if (!sink) return original(chunk, encodingOrCallback as BufferEncoding, callback);

@@ -3,6 +3,7 @@
  * at a time, streams their output and runs as events of the executing request, and ends an
  * execution as interrupted when asked (a fit stops at the next batch and keeps its history).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { inspect } from 'node:util';
 import { join, resolve } from 'node:path';
 import type { CellError, ExecuteRequest, KernelReady, KernelToHost, StartRequest } from '../protocol/kernel';
@@ -36,6 +37,12 @@ export class KernelSession {
   private readonly output = new OutputCapture();
   private readonly interrupts = new InterruptChannel();
   private current: Execution | undefined;
+  /**
+   * The execution whose code is running now, followed through awaits and timers: code an earlier
+   * cell left running (an interrupted cell that still awaits, a timer) is told apart from the
+   * current cell, so its output and fits are never attributed to the wrong execution.
+   */
+  private readonly executionContext = new AsyncLocalStorage<Execution>();
   private queue: Promise<void> = Promise.resolve();
   private readonly frames: KernelFrameFilter;
 
@@ -92,7 +99,8 @@ export class KernelSession {
 
   /** Reports an error nothing awaited (a throwing timer callback) without ending the kernel. */
   reportUncaught(error: unknown): void {
-    const cellError = toCellError(error, this.evaluator?.maps ?? new CellEvaluator(() => undefined).maps, this.frames, this.current?.request.cellIndex ?? 0);
+    const maps = this.evaluator?.maps ?? new CellEvaluator(() => undefined).maps;
+    const cellError = toCellError(error, maps, this.frames, this.current?.request.cellIndex ?? 0);
     process.stderr.write(`Uncaught ${cellError.stack ?? `${cellError.name}: ${cellError.message}`}\n`);
   }
 
@@ -107,10 +115,12 @@ export class KernelSession {
     this.current = execution;
     this.interrupts.reset();
     this.output.sink = (name, text) => {
-      if (!execution.finished) streams.write(name, text);
+      const writer = this.executing();
+      if (writer && !writer.finished) writer.streams.write(name, text);
+      else this.output.writeThrough(name, text);
     };
 
-    const cell = evaluator.run(request.code, request.cellIndex);
+    const cell = this.executionContext.run(execution, () => evaluator.run(request.code, request.cellIndex));
     const interrupted = new Promise<void>((resolve) => (execution.onInterrupt = resolve));
     const settled = cell.then(
       (result) => ({ ok: true as const, result }),
@@ -153,8 +163,13 @@ export class KernelSession {
     return { name: 'Interrupted', message, interrupted: true };
   }
 
+  /** The execution the running code belongs to (the current one for kernel code outside any cell). */
+  private executing(): Execution | undefined {
+    return this.executionContext.getStore() ?? this.current;
+  }
+
   private display(value: unknown): void {
-    const execution = this.current;
+    const execution = this.executing();
     if (!execution || execution.finished) {
       process.stdout.write(formatText(value) + '\n');
       return;
@@ -176,17 +191,21 @@ export class KernelSession {
     return {
       recordBatches,
       sink: () => {
-        const execution = this.current;
-        return execution ? this.runSink(execution) : null;
+        const execution = this.executing();
+        return execution && !execution.finished ? this.runSink(execution) : null;
       },
       context: () => {
-        const request = this.current?.request;
+        const request = this.executing()?.request;
         return request ? { cellIndex: request.cellIndex, notebook: request.notebook, code: request.code, executionId: request.id } : null;
       },
       interrupted: () => {
         // Called at every batch: the stdin channel is how an interrupt reaches a busy fit.
         if (this.interrupts.raised) this.interrupt();
-        return this.current?.interrupted ?? false;
+        const execution = this.executing();
+        if (!execution) return this.interrupts.raised;
+        // Code a finished cell left running stops when its cell was interrupted or when the user
+        // interrupts now: it must never train on unseen in the background.
+        return execution.interrupted || (execution.finished && (this.interrupts.raised || (this.current?.interrupted ?? false)));
       },
     };
   }

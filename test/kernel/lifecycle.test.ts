@@ -82,6 +82,22 @@ test('interrupting a real fit stops it at the next batch and keeps the model and
   assert.equal(resultText(await runCell(kernel, 'net.predict(tf.ones([1, 4])).shape')), '[ 1, 1 ]');
 });
 
+test('a fit that an interrupted cell starts later (after its wait) stops at once instead of training in the background', { timeout: 120_000 }, async () => {
+  const kernel = newKernel();
+  const setup = 'const m2 = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });\nm2.compile({ optimizer: "sgd", loss: "meanSquaredError" });\nlet laterEpochs: number | undefined;';
+  assert.equal((await runCell(kernel, setup)).outcome.ok, true);
+  const { done, log } = startCell(kernel, 'console.log("waiting");\nawait new Promise((r) => setTimeout(r, 2000));\nlaterEpochs = (await m2.fit(tf.ones([64, 2]), tf.ones([64, 1]), { epochs: 100000, batchSize: 4, verbose: 0 })).epoch.length;');
+  await until(() => log.some((e) => e.type === 'stream'), 'the cell to start');
+  kernel.interrupt();
+  assert.equal((await done).outcome.ok, false);
+  // Poll from cells until the wait is over and the later fit has returned.
+  let epochs = '-1';
+  for (let i = 0; i < 400 && epochs === '-1'; i++) {
+    epochs = resultText(await runCell(kernel, 'await new Promise((r) => setTimeout(r, 50));\nlaterEpochs ?? -1')) ?? '-1';
+  }
+  assert.equal(epochs, '1', 'the later fit stopped within its first epoch');
+});
+
 test('restart clears all state and fails queued executions with a clear message', async () => {
   const kernel = newKernel();
   await runCell(kernel, 'const restartMe = 42;');
