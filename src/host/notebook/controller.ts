@@ -81,11 +81,17 @@ export class FitlabControllers implements vscode.Disposable {
     return controller;
   }
 
-  private execute(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument, controller: vscode.NotebookController): Promise<void> {
+  /**
+   * Queues the cells and returns at once: VS Code awaits this handler inside `notebook.execute`
+   * and `notebook.cell.execute`, so waiting here would make those commands hang for as long as a
+   * fit trains. The cells report their progress through their executions.
+   */
+  private execute(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument, controller: vscode.NotebookController): void {
     const key = notebook.uri.toString();
     if (!isTrusted()) {
       void explainUntrusted();
-      return Promise.all(cells.map((cell) => refuseCell(controller.createNotebookCellExecution(cell), 'UntrustedWorkspace', UNTRUSTED_MESSAGE))).then(() => undefined);
+      for (const cell of cells) void refuseCell(controller.createNotebookCellExecution(cell), 'UntrustedWorkspace', UNTRUSTED_MESSAGE);
+      return;
     }
     let queue = this.queues.get(key);
     if (!queue) this.queues.set(key, (queue = new ExecutionQueue()));
@@ -102,7 +108,7 @@ export class FitlabControllers implements vscode.Disposable {
         cancel: () => execution.end(undefined),
       };
     });
-    return q.enqueue(queued).finally(() => kernels.setPending(key, 0));
+    void q.enqueue(queued).finally(() => kernels.setPending(key, 0));
   }
 
   private closed(doc: vscode.NotebookDocument): void {
