@@ -134,16 +134,25 @@ test('re-check time of one changed cell in a 50-cell notebook (reported, not ass
   assert.deepEqual(nb.diagnostics(), []);
   const first = performance.now() - started;
   const times: number[] = [];
+  // CPU time too: on a machine shared with other work, wall time mostly measures the waiting.
+  const cpuTimes: number[] = [];
   for (let k = 0; k < 8; k++) {
     started = performance.now();
+    const cpuBefore = process.cpuUsage();
     nb.updateCell(25, `${cells[25]}\nconst extra${k}: string = ${k % 2 === 0 ? "'ok'" : k};`);
     const errors = nb.diagnostics();
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     times.push(performance.now() - started);
     assert.equal(errors.length, k % 2 === 0 ? 0 : 1);
   }
   nb.dispose();
   times.sort((a, b) => a - b);
-  t.diagnostic(`50-cell notebook: first check ${first.toFixed(0)} ms; one-cell re-check median ${times[4].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[7].toFixed(1)} ms`);
+  cpuTimes.sort((a, b) => a - b);
+  t.diagnostic(
+    `50-cell notebook: first check ${first.toFixed(0)} ms; one-cell re-check wall median ${times[4].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[7].toFixed(1)}), ` +
+      `CPU median ${cpuTimes[4].toFixed(1)} ms (min ${cpuTimes[0].toFixed(1)})`,
+  );
 });
 
 test('syntax errors stay on the cell that has them; the cells after it are not blamed', () => {
