@@ -109,10 +109,12 @@ export interface FastFitArgs {
   yieldEvery?: tfNamespace.ModelFitArgs['yieldEvery'];
 }
 
-/** Trains through fitDataset on pre-sliced batches; `fitDataset` is tfjs's, unpatched. */
-export function fastFit(tf: Tf, model: tfNamespace.LayersModel, data: FastFitData, args: FastFitArgs): Promise<tfNamespace.History> {
+export type FitDataset = (this: tfNamespace.LayersModel, dataset: tfNamespace.data.Dataset<tfNamespace.TensorContainer>, args: tfNamespace.ModelFitDatasetArgs<tfNamespace.TensorContainer>) => Promise<tfNamespace.History>;
+
+/** Trains through tfjs's own (unrecorded) `fitDataset` on pre-sliced batches. */
+export function fastFit(tf: Tf, model: tfNamespace.LayersModel, data: FastFitData, args: FastFitArgs, fitDataset: FitDataset): Promise<tfNamespace.History> {
   const dataset = batchDataset(tf, data, args.batchSize, args.shuffle);
-  return model.fitDataset(dataset as unknown as tfNamespace.data.Dataset<tfNamespace.TensorContainer>, {
+  return fitDataset.call(model, dataset as unknown as tfNamespace.data.Dataset<tfNamespace.TensorContainer>, {
     epochs: args.epochs,
     initialEpoch: args.initialEpoch,
     validationData: args.validationData,

@@ -5,10 +5,10 @@
  * path when x and y are plain tensors (see fastFit.ts for what is kept bit-for-bit equal).
  */
 import type * as tfNamespace from '@tensorflow/tfjs';
-import type { DataStats, RunStatus } from '../protocol/run';
+import type { DataStats, FitParams, RunStatus } from '../protocol/run';
 import { EarlyStopping } from './callbacks/earlyStopping';
 import type { Logs } from './callbacks/callback';
-import { fastFit, readTrainingData, type FastFitData } from './fastFit';
+import { fastFit, readTrainingData, type FastFitData, type FitDataset } from './fastFit';
 import { checkCallbacks, checkData, checkFitArgs, checkModel } from './fitChecks';
 import type { TrainingHost } from './index';
 import { getLearningRate, scheduleOf, setLearningRate } from './optimizers';
@@ -23,8 +23,9 @@ type FitInput = Tensor | Tensor[] | { [name: string]: Tensor };
 type Fit = (this: tfNamespace.LayersModel, x: FitInput, y: FitInput, args?: tfNamespace.ModelFitArgs) => Promise<tfNamespace.History>;
 
 const ORIGINAL_FIT = Symbol.for('fitlab.originalFit');
+const ORIGINAL_FIT_DATASET = Symbol.for('fitlab.originalFitDataset');
 const ACTIVE_HOST = Symbol.for('fitlab.host');
-type PatchedPrototype = { fit: Fit; [ORIGINAL_FIT]?: Fit; [ACTIVE_HOST]?: TrainingHost };
+type PatchedPrototype = { fit: Fit; fitDataset: FitDataset; [ORIGINAL_FIT]?: Fit; [ORIGINAL_FIT_DATASET]?: FitDataset; [ACTIVE_HOST]?: TrainingHost };
 
 /** Thrown when the loss becomes NaN or infinite; the run keeps the history up to there. */
 export class TrainingDivergedError extends Error {
@@ -58,10 +59,14 @@ export function installFitRecorder(tf: Tf, host: TrainingHost): void {
   const proto = tf.LayersModel.prototype as unknown as PatchedPrototype;
   proto[ACTIVE_HOST] = host;
   if (proto[ORIGINAL_FIT]) return;
-  const plainFit = proto.fit;
-  proto[ORIGINAL_FIT] = plainFit;
+  const plain = { fit: proto.fit, fitDataset: proto.fitDataset };
+  proto[ORIGINAL_FIT] = plain.fit;
+  proto[ORIGINAL_FIT_DATASET] = plain.fitDataset;
   proto.fit = function recordedFit(this: tfNamespace.LayersModel, x, y, args = {}) {
-    return fitAndRecord(tf, proto[ACTIVE_HOST] ?? host, plainFit, this, x, y, args);
+    return fitAndRecord(tf, proto[ACTIVE_HOST] ?? host, plain, this, x, y, args);
+  };
+  proto.fitDataset = function recordedFitDataset(this: tfNamespace.LayersModel, dataset, args) {
+    return fitDatasetAndRecord(tf, proto[ACTIVE_HOST] ?? host, plain.fitDataset, this, dataset, args);
   };
 }
 
@@ -105,10 +110,44 @@ interface FitState {
   interrupted: boolean;
 }
 
-async function fitAndRecord(tf: Tf, host: TrainingHost, plainFit: Fit, model: tfNamespace.LayersModel, x: FitInput, y: FitInput, args: tfNamespace.ModelFitArgs): Promise<tfNamespace.History> {
+interface Recording {
+  callbacks: tfNamespace.Callback[];
+  recorder: RunRecorder;
+  state: FitState;
+  userCallbacks: unknown[];
+}
+
+/** Builds and announces the run, and the callback list that records it around the user's callbacks. */
+function startRecording(tf: Tf, host: TrainingHost, model: tfNamespace.LayersModel, userCallbacks: unknown[], data: DataStats, params: FitParams, inputsHaveNaN: () => boolean): Recording {
+  const context = host.context();
+  const run = buildRun({ model, callbacks: userCallbacks, data, params, context, fitIndex: nextFitIndex(context), labelSuffix });
+  const recorder = new RunRecorder(run, host.sink(), host.recordBatches);
+  const state: FitState = { epoch: params.initialEpoch, batch: 0, lr: getLearningRate(model.optimizer), failure: null, interrupted: false };
+  const Adapter = hookAdapter(tf);
+  const head = new Adapter(controlHooks(model, host, recorder, state, inputsHaveNaN));
+  const tail = new Adapter({ onEpochEnd: (epoch, logs) => recorder.epoch(epoch, logs ?? {}) });
+  recorder.start();
+  return { callbacks: [head, ...toTfCallbacks(tf, userCallbacks), tail] as tfNamespace.Callback[], recorder, state, userCallbacks };
+}
+
+/** Trains, then ends the run with the status the training earned (a thrown error ends it 'failed'). */
+async function trainRecorded(model: tfNamespace.LayersModel, recording: Recording, train: () => Promise<tfNamespace.History>): Promise<tfNamespace.History> {
+  let history: tfNamespace.History;
+  try {
+    history = await train();
+  } catch (error) {
+    recording.recorder.end('failed', `fit failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+  return finish(model, recording.userCallbacks, recording.recorder, recording.state, history);
+}
+
+const callbackList = (callbacks: unknown): unknown[] => (callbacks == null ? [] : Array.isArray(callbacks) ? callbacks : [callbacks]);
+
+async function fitAndRecord(tf: Tf, host: TrainingHost, plain: { fit: Fit; fitDataset: FitDataset }, model: tfNamespace.LayersModel, x: FitInput, y: FitInput, args: tfNamespace.ModelFitArgs): Promise<tfNamespace.History> {
   checkModel(model);
   const params = checkFitArgs(args);
-  const userCallbacks = args.callbacks == null ? [] : Array.isArray(args.callbacks) ? (args.callbacks as unknown[]) : [args.callbacks];
+  const userCallbacks = callbackList(args.callbacks);
   checkCallbacks(model, userCallbacks);
   const tensors = isTensor(tf, x) && isTensor(tf, y) ? { x, y } : null;
   if (tensors) checkData(model, tensors.x, tensors.y);
@@ -120,46 +159,44 @@ async function fitAndRecord(tf: Tf, host: TrainingHost, plainFit: Fit, model: tf
   const trainData: FastFitData | null = tensors ? readTrainingData(tensors.x, tensors.y, trainSamples) : null;
   const validationSamples = params.validationSplit > 0 ? total - trainSamples : validationTensors ? (args.validationData![0] as Tensor).shape[0] : 0;
   const validationSource = params.validationSplit > 0 ? 'validationSplit' : args.validationData ? 'validationData' : 'none';
-  const context = host.context();
-  const run = buildRun({
-    model,
-    callbacks: userCallbacks,
-    data: dataStats(trainData && { x: trainData.x, y: trainData.y, samples: trainSamples, xRow: trainData.x.length / Math.max(1, trainSamples), yRow: trainData.y.length / Math.max(1, trainSamples) }, lossName(model), { source: validationSource, samples: validationSamples }),
-    params: { epochs: params.epochs, batchSize: params.batchSize, initialEpoch: params.initialEpoch, shuffle: params.shuffle, ...(params.validationSplit > 0 ? { validationSplit: params.validationSplit } : {}) },
-    context,
-    fitIndex: nextFitIndex(context),
-    labelSuffix,
-  });
-  const recorder = new RunRecorder(run, host.sink(), host.recordBatches);
-  const state: FitState = { epoch: params.initialEpoch, batch: 0, lr: getLearningRate(model.optimizer), failure: null, interrupted: false };
-  const Adapter = hookAdapter(tf);
+  const data = dataStats(trainData && { x: trainData.x, y: trainData.y, samples: trainSamples, xRow: trainData.x.length / Math.max(1, trainSamples), yRow: trainData.y.length / Math.max(1, trainSamples) }, lossName(model), { source: validationSource, samples: validationSamples });
+  const fitParams: FitParams = { epochs: params.epochs, batchSize: params.batchSize, initialEpoch: params.initialEpoch, shuffle: params.shuffle, ...(params.validationSplit > 0 ? { validationSplit: params.validationSplit } : {}) };
   // Only read when the loss diverges: a full pass over the inputs is not worth paying on every fit.
   const inputsHaveNaN = (): boolean => (trainData ? hasNonFinite(trainData.x) : false);
-  const head = new Adapter(controlHooks(model, host, recorder, state, inputsHaveNaN));
-  const tail = new Adapter({ onEpochEnd: (epoch, logs) => recorder.epoch(epoch, logs ?? {}) });
-  const callbacks = [head, ...toTfCallbacks(tf, args.callbacks), tail] as tfNamespace.Callback[];
+  const recording = startRecording(tf, host, model, userCallbacks, data, fitParams, inputsHaveNaN);
+  const { callbacks } = recording;
 
-  recorder.start();
   const disposables: Tensor[] = [];
-  let history: tfNamespace.History;
   try {
-    if (fast && trainData && tensors) {
+    return await trainRecorded(model, recording, async () => {
+      if (!(fast && trainData && tensors)) return plain.fit.call(model, x, y, { ...args, callbacks });
       let validationData = validationTensors ? (args.validationData as [Tensor, Tensor]) : undefined;
       if (params.validationSplit > 0) {
         validationData = [tensors.x.slice(trainSamples), tensors.y.slice(trainSamples)];
         disposables.push(...validationData);
       }
-      history = await fastFit(tf, model, trainData, { ...params, validationData, callbacks, yieldEvery: args.yieldEvery });
-    } else {
-      history = await plainFit.call(model, x, y, { ...args, callbacks });
-    }
-  } catch (error) {
-    recorder.end('failed', `fit failed: ${error instanceof Error ? error.message : String(error)}`);
-    throw error;
+      return fastFit(tf, model, trainData, { ...params, validationData, callbacks, yieldEvery: args.yieldEvery }, plain.fitDataset);
+    });
   } finally {
     tf.dispose(disposables);
   }
-  return finish(model, userCallbacks, recorder, state, history);
+}
+
+/**
+ * `model.fitDataset` called by the user: recorded the same way (the dataset is not read ahead, so
+ * the run has no input statistics, and batchSize 0 means "set by the dataset").
+ */
+async function fitDatasetAndRecord(tf: Tf, host: TrainingHost, plainFitDataset: FitDataset, model: tfNamespace.LayersModel, dataset: tfNamespace.data.Dataset<tfNamespace.TensorContainer>, args: tfNamespace.ModelFitDatasetArgs<tfNamespace.TensorContainer>): Promise<tfNamespace.History> {
+  checkModel(model);
+  const epochs = checkFitArgs({ epochs: args?.epochs, initialEpoch: args?.initialEpoch }).epochs;
+  const userCallbacks = callbackList(args?.callbacks);
+  checkCallbacks(model, userCallbacks);
+  const validationSource = args.validationData ? 'validationData' : 'none';
+  const validationTensor = Array.isArray(args.validationData) && isTensor(tf, args.validationData[0]) ? args.validationData[0] : null;
+  const data = dataStats(null, lossName(model), { source: validationSource, samples: validationTensor ? validationTensor.shape[0] : 0 });
+  const params: FitParams = { epochs, batchSize: 0, initialEpoch: args.initialEpoch ?? 0, shuffle: false };
+  const recording = startRecording(tf, host, model, userCallbacks, data, params, () => false);
+  return trainRecorded(model, recording, () => plainFitDataset.call(model, dataset, { ...args, callbacks: recording.callbacks }));
 }
 
 /** The first callback of every fit: schedule stepping, per-batch records, NaN guard, interrupt, `lr` in the logs. */
