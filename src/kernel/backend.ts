@@ -37,7 +37,7 @@ export async function loadBackend(options: BackendOptions): Promise<LoadedBacken
       return { tf: node.tf, backend: 'tensorflow', tfVersion: versionOf(node.tf), notes };
     }
     const reason = 'tf' in node ? 'tfjs-node loaded but its backend did not start' : node.reason;
-    notes.push(preference === 'tensorflow' ? `${reason}: falling back to wasm` : `${reason}: using wasm (see README to enable)`);
+    notes.push(preference === 'tensorflow' ? `${reason}: falling back to wasm` : `${reason}: using wasm (see docs/kernel.md to enable it)`);
   }
 
   const tf = (await import('@tensorflow/tfjs')) as unknown as Tf;

@@ -58,5 +58,5 @@ test('a tfjs-node that fails to load is reported and wasm is used', async () => 
   writeFileSync(join(broken, 'index.js'), 'throw new Error("libtensorflow.so: cannot open shared object file");\n');
   const ready = await newKernel({ notebookDir }).start();
   assert.equal(ready.backend, 'wasm');
-  assert.deepEqual(ready.notes, ['tfjs-node failed to load (libtensorflow.so: cannot open shared object file): using wasm (see README to enable)']);
+  assert.deepEqual(ready.notes, ['tfjs-node failed to load (libtensorflow.so: cannot open shared object file): using wasm (see docs/kernel.md to enable it)']);
 });
