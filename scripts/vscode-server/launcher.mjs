@@ -137,7 +137,12 @@ async function runInServer(opts) {
       console.error(`[launcher] the extension tests did not finish within ${timeoutMs / 1000} s; screenshot: ${shot}`);
       return 1;
     }
-    return checkedExitCode(result, resultFile);
+    const code = checkedExitCode(result, resultFile);
+    if (code !== 0) {
+      const shot = join(runDir, 'final.png');
+      await page.screenshot({ path: shot }).then(() => log(`the window at the end: ${shot}`), () => {});
+    }
+    return code;
   } finally {
     await cleanup();
   }

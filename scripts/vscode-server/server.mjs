@@ -24,6 +24,7 @@ function userSettings(trusted) {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'notebook.confirmDeleteRunningCell': false,
     'files.hotExit': 'off',
+    'files.autoSave': 'off',
     // A trusted run starts the server with --disable-workspace-trust; an untrusted one opens the
     // folder in Restricted Mode, without the trust dialog.
     'security.workspace.trust.enabled': !trusted,

@@ -40,18 +40,37 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   return ext;
 }
 
-/** Opens a notebook file in an editor and selects the Fitlab kernel for it. */
+/** Opens a notebook file in an editor, without outputs, and selects the Fitlab kernel for it. */
 export async function openNotebook(name: string): Promise<vscode.NotebookEditor> {
   await activateExtension();
   const doc = await vscode.workspace.openNotebookDocument(workspaceUri(name));
   const editor = await vscode.window.showNotebookDocument(doc);
   await vscode.commands.executeCommand('notebook.selectKernel', { notebookEditor: editor, id: CONTROLLER_ID, extension: EXTENSION_ID });
+  if (doc.getCells().some((c) => c.outputs.length > 0)) {
+    await vscode.commands.executeCommand('notebook.clearAllCellsOutputs');
+    await waitFor(`${name} without outputs`, () => doc.getCells().every((c) => c.outputs.length === 0), 10_000);
+  }
   return editor;
 }
 
-/** Closes every editor without saving: the fixtures on disk stay as they are. */
+/** Waits until a cell shows text matching `pattern` (outputs can land just after the run ends). */
+export async function waitForText(cell: vscode.NotebookCell, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+  await waitFor(`cell ${cell.index + 1} to show ${pattern} (it shows: ${JSON.stringify(cellText(cell).slice(0, 300))})`, () => pattern.test(cellText(cell)), timeoutMs);
+}
+
+/**
+ * Reverts every changed notebook and closes every editor, so the next test opens the fixture as it
+ * is on disk (no outputs of an earlier test) and no "save changes?" dialog blocks the window.
+ */
 export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
+  for (const doc of vscode.workspace.notebookDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
+    await vscode.window.showNotebookDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
+  }
+  for (const doc of vscode.workspace.notebookDocuments.filter((d) => d.isDirty && d.isUntitled)) {
+    await vscode.window.showNotebookDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor').then(undefined, () => undefined);
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 

@@ -1,7 +1,7 @@
 /** Opening a .tfnb notebook, running its cells, reading what they show. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertAllSucceeded, cellText, closeAllEditors, codeCells, openNotebook, runAndWait } from '../helpers';
+import { assertAllSucceeded, closeAllEditors, codeCells, openNotebook, runAndWait, waitForText } from '../helpers';
 
 describe('a .tfnb notebook', () => {
   afterEach(closeAllEditors);
@@ -19,7 +19,7 @@ describe('a .tfnb notebook', () => {
     const results = await runAndWait(editor);
     assertAllSucceeded(editor, results);
     const [first, second] = codeCells(editor.notebook);
-    assert.match(cellText(first), /the answer is 42/);
-    assert.match(cellText(second), /\b84\b/);
+    await waitForText(first, /the answer is 42/);
+    await waitForText(second, /\b84\b/);
   });
 });

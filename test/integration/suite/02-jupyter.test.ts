@@ -1,6 +1,6 @@
 /** TypeScript cells of a Jupyter .ipynb run on the Fitlab kernel. */
 import * as assert from 'node:assert/strict';
-import { assertAllSucceeded, cellText, closeAllEditors, codeCells, openNotebook, runAndWait } from '../helpers';
+import { assertAllSucceeded, closeAllEditors, codeCells, openNotebook, runAndWait, waitForText } from '../helpers';
 
 describe('a Jupyter .ipynb with TypeScript cells', () => {
   afterEach(closeAllEditors);
@@ -12,7 +12,7 @@ describe('a Jupyter .ipynb with TypeScript cells', () => {
     assert.deepEqual(cells.map((c) => c.document.languageId), ['typescript', 'typescript']);
     const results = await runAndWait(editor);
     assertAllSucceeded(editor, results);
-    assert.match(cellText(cells[0]), /sum 12\b/);
-    assert.match(cellText(cells[1]), /TYPED/);
+    await waitForText(cells[0], /sum 12\b/);
+    await waitForText(cells[1], /TYPED/);
   });
 });

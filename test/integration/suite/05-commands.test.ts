@@ -1,7 +1,7 @@
 /** Palette commands that open something a user can see. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, cellText, closeAllEditors, codeCells, openNotebook, waitFor, waitForCellDone } from '../helpers';
+import { activateExtension, cellText, closeAllEditors, codeCells, openNotebook, waitFor, waitForCellDone, waitForText } from '../helpers';
 
 function webviewTabs(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes(viewType));
@@ -25,7 +25,7 @@ describe('palette commands', () => {
     await vscode.commands.executeCommand('fitlab.runAll');
     const last = codeCells(editor.notebook).at(-1)!;
     assert.equal(await waitForCellDone(last, since), true, cellText(last));
-    assert.match(cellText(last), /\b84\b/);
+    await waitForText(last, /\b84\b/);
   });
 
   it('"Fitlab: Open Training Dashboard" opens the dashboard panel', async () => {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { cellText, closeAllEditors, codeCells, openNotebook, runCells, waitForCellDone } from '../helpers';
+import { cellText, closeAllEditors, codeCells, openNotebook, runCells, waitFor } from '../helpers';
 
 /** Where marker.tfnb's cell would write (the kernel and the extension host share TMPDIR). */
 const marker = join(tmpdir(), 'fitlab-untrusted-ran.marker');
@@ -19,14 +19,18 @@ describe('an untrusted workspace', () => {
     assert.equal(vscode.workspace.isTrusted, false, 'the runner opened this workspace untrusted');
   });
 
-  it('does not run a cell, and the cell says why', async () => {
+  it('does not run a cell', async () => {
     const editor = await openNotebook('marker.tfnb');
     const cell = codeCells(editor.notebook)[0];
-    const since = Date.now();
-    await runCells(editor, [cell]);
-    const ok = await waitForCellDone(cell, since, 60_000);
-    assert.equal(ok, false, 'the cell is not reported as a success');
-    assert.match(cellText(cell), /trust/i, 'the cell explains that the workspace is not trusted');
+    // Not awaited: VS Code may hold the request while it asks the user to trust the folder.
+    void runCells(editor, [cell]).then(undefined, () => undefined);
+    // Either Fitlab refuses the cell (it ends, not successfully, saying why), or the request never
+    // reaches the kernel. Give a refusal time to show; silence for that long also means "not run".
+    const refused = await waitFor('the cell to be refused', () => cell.executionSummary?.success !== undefined, 30_000).then(() => true, () => false);
+    if (refused) {
+      assert.notEqual(cell.executionSummary?.success, true, 'the cell is not reported as a success');
+      assert.match(cellText(cell), /trust/i, 'the cell explains that the workspace is not trusted');
+    }
     assert.doesNotMatch(cellText(cell), /wrote the marker/);
     assert.equal(existsSync(marker), false, `the cell code did not run (${marker} exists)`);
   });
