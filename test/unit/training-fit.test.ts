@@ -206,3 +206,15 @@ test('a fitDataset the user calls is recorded too, with the same callbacks and l
   assert.equal(recorded.ended[0].status, 'completed');
   assert.deepEqual(history.history.lr, [0.1, 0.1]);
 });
+
+test('recorded fits leak no tensors: a second fit of the same model leaves the tensor count unchanged', async () => {
+  await useBackend('cpu');
+  const { fitlab } = recordingFitlab();
+  const { x, y } = binaryData(50, 4);
+  const model = smallModel(fitlab, 4, { dropout: 0.2, optimizer: fitlab.optimizers.adam({ learningRate: fitlab.schedules.cosineDecay({ initialLearningRate: 0.01, decaySteps: 20 }) }) });
+  const args = { epochs: 2, batchSize: 8, validationSplit: 0.2, callbacks: [fitlab.callbacks.earlyStopping({ patience: 5, restoreBestWeights: true })] };
+  await model.fit(x, y, args); // creates the optimizer's slots
+  const before = tf.memory().numTensors;
+  await model.fit(x, y, args);
+  assert.equal(tf.memory().numTensors, before);
+});
