@@ -75,7 +75,7 @@ export async function runCommand(args: string[], io: CliIo, options: RunOptions)
 /** One execution of a notebook, from kernel start to the written outputs. */
 class NotebookRun {
   private readonly out: TerminalOutput;
-  private readonly store = new RunStore((run) => diagnose(run));
+  private readonly store = new RunStore((run) => this.diagnose(run));
   /** This execution's runs in start order, and the cell each came from. */
   private readonly runOrder: { runId: string; cellNumber: number }[] = [];
   private readonly notebookKey: string;
@@ -186,6 +186,16 @@ class NotebookRun {
     }
   }
 
+  /** The diagnostics' findings; a fault in them costs the findings of one run, never the executed notebook. */
+  private diagnose(run: Run): Finding[] {
+    try {
+      return diagnose(run);
+    } catch (error) {
+      this.out.stderr(`fitlab: could not diagnose run "${run.label || run.id}": ${(error as Error).message}\n`);
+      return [];
+    }
+  }
+
   /** A fit the kernel never reported ended (killed kernel, interrupt escalated to a kill) ends with its cell. */
   private endUnfinishedRuns(outcome: ExecutionOutcome): void {
     const interrupted = !outcome.ok && (outcome.error.interrupted === true || this.interrupts > 0);
@@ -264,7 +274,10 @@ class NotebookRun {
     }
     this.out.stdout(`\nWrote the executed notebook to ${shown(this.place.notebook)}\n`);
     try {
-      const checklist = deriveChecklist(this.doc.fitlab.runs, this.doc.fitlab.checklist, findings);
+      // The checklist looks at every run the notebook has, including those of earlier sessions.
+      const allFindings: Record<string, Finding[]> = { ...findings };
+      for (const run of priorRuns) if (run.status !== 'running') allFindings[run.id] = this.diagnose(run);
+      const checklist = deriveChecklist(this.doc.fitlab.runs, this.doc.fitlab.checklist, allFindings);
       const written = await writeReport(this.place.dir, { title: `${this.request.input} (fitlab run)`, runs, findings, checklist });
       const [report, ...histories] = written;
       if (report) this.out.stdout(`Wrote the report to ${shown(report)}\n`);

@@ -5,14 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ERROR_MIME, RUN_MIME } from '../../src/protocol/display';
 import type { RunOutput } from '../../src/protocol/webview';
 import { buildKernel } from '../kernel/harness';
-import { parseNotebook, STDERR_MIME, STDOUT_MIME, type NotebookDocument } from '../../src/notebook-format';
+import { sampleRun } from './host-sampleRun';
+import { parseNotebook, serializeNotebook, STDERR_MIME, STDOUT_MIME, type NotebookDocument } from '../../src/notebook-format';
 
 const root = join(__dirname, '../..');
 const fixtures = join(root, 'test/fixtures/notebooks');
@@ -99,6 +100,10 @@ describe('fitlab run (real CLI, real kernel)', () => {
 
   it('runs the TypeScript cells of a Jupyter notebook into ./fitlab-out/<name>/ by default', async () => {
     const dir = workdir('cli-typescript.ipynb');
+    // A run from an earlier session in the editor: kept in the executed notebook next to the new one.
+    const withEarlierRun = parseNotebook(readFileSync(join(dir, 'cli-typescript.ipynb'), 'utf8'), 'cli-typescript.ipynb');
+    withEarlierRun.fitlab.runs.push(sampleRun({ id: 'earlier-run', status: 'completed', epochs: [0, 1], history: { loss: [0.9, 0.7], val_loss: [1, 0.8] } }));
+    writeFileSync(join(dir, 'cli-typescript.ipynb'), serializeNotebook(withEarlierRun));
     const result = await fitlab(['run', 'cli-typescript.ipynb'], dir);
 
     assert.equal(result.code, 0, result.stderr);
@@ -118,7 +123,7 @@ describe('fitlab run (real CLI, real kernel)', () => {
     assert.match(run.data['image/svg+xml'].join(''), /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, 'and its curves as an image');
     assert.match(result.stdout, /Wrote the report to fitlab-out\/cli-typescript\/report\.html\n/);
     assert.ok(existsSync(join(dir, 'fitlab-out/cli-typescript/report.html')));
-    assert.equal(file.metadata.fitlab.runs.length, 1);
+    assert.deepEqual(file.metadata.fitlab.runs.map((r: { id: string }) => r.id), ['earlier-run', run.data[RUN_MIME].run.id]);
 
   });
 
