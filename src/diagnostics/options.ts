@@ -15,14 +15,11 @@ export interface DiagnoseOptions {
   noiseMultiplier: number;
   /** Epochs that must follow the best validation loss before a rise can be judged. */
   minEpochsAfterBest: number;
-  /** Relative fall of the (smoothed) training loss after the onset that counts as "still falling". */
+  /** Relative fall of the (smoothed) training loss after the onset that counts as "still falling" (with `trainTrend`). */
   trainFall: number;
-  /**
-   * The widening-gap test (see rules/overfitting.ts): the training loss must fall at least this
-   * fraction after the onset...
-   */
+  /** The widening-gap test (see rules/overfitting.ts): the training loss must fall at least this fraction after the onset. */
   gapTrainFall: number;
-  /** ...in a trend this many times larger than its epoch-to-epoch noise. */
+  /** The training loss's fall after the onset must be a trend this many times larger than its epoch-to-epoch noise. */
   trainTrend: number;
   /** A single validation epoch this many noise deviations below its neighbours is a glitch, not the best epoch. */
   dipNoise: number;

@@ -5,23 +5,24 @@
  * - the onset is the epoch of the best (lowest) validation loss (a lone dip far below its
  *   neighbours does not count as the best, see `bestEpoch`);
  * - the "after level" is the median of every epoch after the onset (one bad epoch does not count);
- * - the "best level" it is compared with depends on how the curve reached its best: if it was
- *   falling into it (a downward trend larger than the noise), the best value itself; if it was
- *   wandering on a plateau, the median of that plateau, since the lowest of many noisy values is a
- *   lucky dip, not a level the curve then "rose" from;
+ * - the "best level" it is compared with is the level the curve had reached at the onset: the
+ *   trend of the epochs before it carried to the onset, kept between the best value and their
+ *   median. The bottom of a real V lies on that trend; the lowest of many noisy values on a plateau
+ *   or a still-falling curve lies below it, a lucky dip, not a level the curve then "rose" from;
  * - the rise (after level minus best level) must clear a relative threshold (`overfitRise`) and
- *   `noiseMultiplier` standard errors of the levels compared (from the epoch-to-epoch noise);
- * - the training loss must have kept falling after the onset (`trainFall`): otherwise a rising
- *   validation loss is instability or a learning rate too high, not the model memorizing.
+ *   `noiseMultiplier` standard errors of the after level (from the epoch-to-epoch noise);
+ * - the training loss must have kept falling after the onset, by `trainFall` and in a trend
+ *   `trainTrend` times its own noise: otherwise a rising validation loss is instability or a
+ *   learning rate too high, not the model memorizing.
  * A second way to the same verdict, for noisy validation curves: the generalization gap widens.
- * The validation loss stopped improving (its level after the best is not significantly below the
- * level it reached it from, nor trending down again) and sits `overfitRise` above its best, while the training loss fell by
- * at least `gapTrainFall` in a trend `trainTrend` times larger than its own noise. One noisy
- * validation curve can hide a rise; a training loss falling that clearly beside a validation loss
- * that stopped cannot be noise.
+ * The validation loss stopped improving (its after level is not significantly below the level it
+ * had reached, nor trending down again) and sits `overfitRise` above its best value, while the
+ * training loss fell by at least `gapTrainFall` in a trend `trainTrend` times its own noise. A
+ * noisy validation curve can hide a rise; a training loss falling that clearly beside a
+ * validation loss that stopped is not noise.
  */
 import type { DiagnoseOptions } from '../options';
-import { argMin, finiteValues, isFiniteNumber, medianOf, noiseStd, theilSenSlope, type Curve } from '../series';
+import { argMin, finiteValues, isFiniteNumber, median, medianOf, noiseStd, theilSenSlope, type Curve } from '../series';
 
 export interface OverfitAnalysis {
   overfitting: boolean;
@@ -30,7 +31,7 @@ export interface OverfitAnalysis {
   bestValLoss: number;
   /** Levels compared (see above) and the rise between them. */
   bestLevel: number;
-  /** Whether the curve was falling into its best epoch (else the best was a dip on a plateau). */
+  /** Whether the best value is itself the level reached (a V's bottom), rather than a dip below the trend. */
   fellIntoBest: boolean;
   afterLevel: number;
   /** Highest validation loss after the onset, and the last one. */
@@ -75,7 +76,15 @@ export function bestEpoch(valLoss: Curve, dipNoise: number): number {
   return best ? best[1] : argMin(valLoss);
 }
 
-/** Epochs before the onset looked at to tell "falling into the best" from "a dip on a plateau". */
+/** The Theil–Sen line through curve[from, to) evaluated at `to`. */
+function levelAt(curve: Curve, from: number, to: number): number {
+  const segment = curve.slice(from, to);
+  const slope = theilSenSlope(segment);
+  const intercepts = segment.flatMap((v, i) => (isFiniteNumber(v) ? [v - slope * i] : []));
+  return median(intercepts) + slope * segment.length;
+}
+
+/** Epochs before the onset whose trend gives the level the curve had reached at the onset. */
 function preWindow(epochsAfter: number): number {
   return Math.max(3, Math.min(epochsAfter, 10));
 }
@@ -93,11 +102,15 @@ export function analyzeOverfitting(loss: Curve, valLoss: Curve, options: Diagnos
   const sigma = noiseStd(finiteValues(valLoss.slice(Math.max(0, onset - Math.max(after.length, 5)), n)));
   const w = preWindow(after.length);
   const pre = finiteValues(valLoss.slice(Math.max(0, onset - w), onset));
-  const preDrop = pre.length >= 2 ? theilSenSlope(pre) * pre.length : -Infinity;
-  const fellIntoBest = pre.length < 2 || preDrop < -sigma;
-  const bestLevel = fellIntoBest ? (valLoss[onset] as number) : medianOf(pre, 0, pre.length);
-  // Standard error of a median of k noisy values ≈ 1.25 σ / √k; comparing two medians adds both.
-  const standardError = 1.25 * sigma * Math.sqrt(1 / k + (fellIntoBest ? 0 : 1 / pre.length));
+  const best = valLoss[onset] as number;
+  // The level the curve had reached at the onset: its recent trend carried to the onset (never
+  // below the best value, never above the recent median). A lucky dip sits below it; a real V's
+  // bottom is on it.
+  const trendLevel = pre.length >= 2 ? levelAt(valLoss, Math.max(0, onset - w), onset) : best;
+  const bestLevel = Math.max(best, Math.min(trendLevel, medianOf(pre, 0, pre.length)));
+  const fellIntoBest = bestLevel === best;
+  // Standard error of a median of k noisy values ≈ 1.25 σ / √k.
+  const standardError = (1.25 * sigma) / Math.sqrt(k);
   const noiseThreshold = options.noiseMultiplier * standardError;
   const rise = afterLevel - bestLevel;
   const scale = Math.abs(bestLevel) || 1;
@@ -123,9 +136,9 @@ export function analyzeOverfitting(loss: Curve, valLoss: Curve, options: Diagnos
   let reason = '';
   if (gapWidening) reason = '';
   else if (after.length < options.minEpochsAfterBest) reason = `only ${after.length} epochs after the best validation loss`;
-  else if (rise / scale < options.overfitRise) reason = `validation loss after the best stays within ${(options.overfitRise * 100).toFixed(0)}% of ${fellIntoBest ? 'it' : 'the plateau before it'}`;
+  else if (rise / scale < options.overfitRise) reason = `validation loss after the best stays within ${(options.overfitRise * 100).toFixed(0)}% of ${fellIntoBest ? 'it' : 'the level the curve had reached'}`;
   else if (rise <= noiseThreshold) reason = 'the rise is within the noise of the curve';
-  else if (!(trainFall >= options.trainFall)) reason = 'the training loss did not keep falling';
+  else if (!(trainFall >= options.trainFall) || !(trainTrend >= options.trainTrend)) reason = 'the training loss did not keep falling';
 
   return {
     overfitting: reason === '',
@@ -134,7 +147,7 @@ export function analyzeOverfitting(loss: Curve, valLoss: Curve, options: Diagnos
     bestLevel,
     fellIntoBest,
     afterLevel,
-    peakAfter: after.length ? Math.max(...after) : (valLoss[onset] as number),
+    peakAfter: after.reduce((max, v) => Math.max(max, v), valLoss[onset] as number),
     lastValLoss: finiteVal[finiteVal.length - 1]!,
     rise,
     relativeRise: rise / scale,
