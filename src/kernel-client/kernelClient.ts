@@ -11,6 +11,8 @@ import type { DisplayItem } from '../protocol/display';
 import type { BackendPreference, CellError, ExecutionEvent, HostToKernel, KernelReady, KernelToHost } from '../protocol/kernel';
 import { describeExit, KERNEL_RESTARTED_MESSAGE, NOT_YIELDING_MESSAGE, StderrTail } from './kernelExit';
 
+const DISPOSED_MESSAGE = 'The kernel was shut down (its notebook was closed); run the cell again from an open notebook.';
+
 export type KernelState = 'stopped' | 'starting' | 'idle' | 'busy' | 'dead';
 
 export interface KernelClientOptions {
@@ -64,6 +66,7 @@ export class KernelClient {
   private running: Pending | undefined;
   private interruptTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
+  private disposed = false;
 
   constructor(options: KernelClientOptions) {
     this.options = {
@@ -94,11 +97,13 @@ export class KernelClient {
 
   /** Starts the kernel process if none is running; resolves when tfjs is loaded. Idempotent. */
   start(): Promise<KernelReady> {
+    if (this.disposed) return Promise.reject(new Error(DISPOSED_MESSAGE));
     return (this.process ??= this.spawn()).ready;
   }
 
   /** Runs one cell. Executions are queued and run one at a time, in call order. */
   execute(options: ExecuteOptions, onEvent: (event: ExecutionEvent) => void): Promise<ExecutionOutcome> {
+    if (this.disposed) return Promise.resolve({ ok: false, error: { name: 'KernelDisposed', message: DISPOSED_MESSAGE } });
     return new Promise((resolve) => {
       this.queue.push({ id: `exec-${this.nextId++}`, options, onEvent, resolve });
       this.pump();
@@ -136,6 +141,7 @@ export class KernelClient {
   /** Kills the kernel process and fails whatever was waiting. Leaves no orphan process. */
   dispose(): void {
     this.stop('dispose');
+    this.disposed = true;
     this.listeners.clear();
   }
 
@@ -204,7 +210,7 @@ export class KernelClient {
       if (this.process === proc) this.process = undefined;
     });
     child.on('exit', (code, signal) => {
-      rejectReady(new Error(`The kernel exited before it was ready (${describeExit(code, signal, stderr)}).${stderr.lastLines(5)}`));
+      rejectReady(new Error(`The kernel exited before it was ready (${describeExit(code, signal, stderr, this.options.memoryLimitMb)}).${stderr.lastLines(5)}`));
       this.onExit(proc, code, signal);
     });
     this.post(proc, { type: 'start', backend: this.options.backend, notebookDir, recordBatches: this.options.recordBatches });
@@ -231,7 +237,7 @@ export class KernelClient {
     if (proc.killedBecause) return;
     const running = this.running;
     if (running) {
-      const how = describeExit(code, signal, proc.stderr);
+      const how = describeExit(code, signal, proc.stderr, this.options.memoryLimitMb);
       const message = wasReady
         ? `The kernel died while running this cell (${how}); all kernel state was lost — the next run starts a fresh kernel.`
         : `The kernel could not start (${how}).`;

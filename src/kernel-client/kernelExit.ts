@@ -31,8 +31,10 @@ export class StderrTail {
 }
 
 /** "out of memory", "exit code 3", "killed by SIGSEGV"... */
-export function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr: StderrTail): string {
-  if (OOM_PATTERN.test(stderr.value)) return 'out of memory: the JavaScript heap exceeded its limit';
+export function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr: StderrTail, memoryLimitMb?: number): string {
+  if (OOM_PATTERN.test(stderr.value)) {
+    return memoryLimitMb ? `out of memory: the JavaScript heap exceeded its ${memoryLimitMb} MB limit` : 'out of memory: the JavaScript heap exceeded its limit';
+  }
   if (signal === 'SIGKILL') return 'killed by SIGKILL, possibly out of memory';
   if (signal) return `killed by ${signal}`;
   if (code === 134) return 'aborted (exit code 134), possibly out of memory';

@@ -130,7 +130,7 @@ test('running out of memory is reported as such', async () => {
   assert.equal(run.outcome.ok, false);
   if (run.outcome.ok) return;
   assert.equal(run.outcome.kernelDied, true);
-  assert.match(run.outcome.error.message, /out of memory/);
+  assert.match(run.outcome.error.message, /kernel died while running this cell \(out of memory: the JavaScript heap exceeded its 96 MB limit\)/);
 });
 
 test('an error thrown later by a timer is shown but does not kill the kernel', async () => {
@@ -148,6 +148,9 @@ test('dispose ends the kernel process', async () => {
   kernel.dispose();
   assert.equal(kernel.state, 'stopped');
   await until(() => !isAlive(pid), 'the kernel process to end');
+  const after = await runCell(kernel, '1');
+  assert.equal(after.outcome.ok, false, 'a disposed client starts no new kernel');
+  assert.equal(kernel.pid, undefined);
 });
 
 test('a kernel never outlives its host: it exits when the host process dies without disposing it', async () => {
