@@ -11,7 +11,19 @@ export function runSummaryLines(runs: readonly Run[], findings: Record<string, F
   if (runs.length === 0) return ['No model was trained (no fit() ran).'];
   const lines = ['What the runs showed:'];
   runs.forEach((run, i) => lines.push(...runLines(run, i + 1, findings[run.id] ?? []).map((line) => `  ${line}`)));
+  const best = bestRun(runs);
+  if (best) lines.push(`Lowest val_loss: run ${best.index + 1} · ${best.run.label || best.run.id} (${formatMetric(best.value)} at epoch ${best.epoch})`);
   return lines;
+}
+
+/** The run that reached the lowest validation loss, when at least two runs validated. */
+function bestRun(runs: readonly Run[]): { run: Run; index: number; epoch: number; value: number } | undefined {
+  const scored = runs.flatMap((run, index) => {
+    const best = bestEpoch(run, 'val_loss');
+    return best ? [{ run, index, ...best }] : [];
+  });
+  if (scored.length < 2) return undefined;
+  return scored.reduce((a, b) => (b.value < a.value ? b : a));
 }
 
 /** "run 2 · <label> · 20 epochs · best val_loss …", then one line per finding. */

@@ -73,6 +73,13 @@ describe('run summary', () => {
     ]);
   });
 
+  it('names the run with the lowest val_loss when several validated', () => {
+    const other = { ...run, id: 'r2', label: '16-16 · Dropout 0.5', status: 'completed', stopReason: undefined, history: { loss: [1, 0.9], val_loss: [0.95, 0.7] }, epochs: [0, 1] } as Run;
+    const lines = runSummaryLines([run, other], {});
+    assert.equal(lines.at(-1), 'Lowest val_loss: run 2 · 16-16 · Dropout 0.5 (0.7000 at epoch 1)');
+    assert.ok(!runSummaryLines([run], {}).some((line) => line.startsWith('Lowest')), 'not for a single run');
+  });
+
   it('says so when nothing was trained', () => {
     assert.deepEqual(runSummaryLines([], {}), ['No model was trained (no fit() ran).']);
   });
