@@ -13,6 +13,7 @@ import { fitlabSettings } from './host/config';
 import { registerDiagnostics } from './host/diagnostics';
 import { registerLanguageFeatures } from './host/language';
 import { registerHost } from './host/registerHost';
+import { registerDashboard } from './host/webviews/dashboard';
 import { safeDiagnose } from './host/safeDiagnose';
 import { diagnoseOptions } from './host/settings';
 
@@ -24,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
     return settings.diagnosticsEnabled ? diagnose(run, diagnoseOptions(settings)) : [];
   }, (message) => console.error(message));
   const store = new RunStore(diagnoseRun);
-  let dashboard: DashboardHandle | undefined;
+  // registerDashboard adds its own disposables to the context.
+  const dashboard: DashboardHandle = registerDashboard(context, { store });
   const host = registerHost(context, { store, kernelFactory, dashboard: () => dashboard });
   context.subscriptions.push(
     host,
