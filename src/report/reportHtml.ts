@@ -8,7 +8,7 @@ import type { ChecklistStep, Finding } from '../protocol/findings';
 import type { Run } from '../protocol/run';
 import { formatNumber } from '../webview/shared/format';
 import { describeModel } from '../webview/shared/modelSummary';
-import { runRow } from '../webview/shared/runTable';
+import { runName, runRow } from '../webview/shared/runTable';
 import { REPORT_CSS } from './reportCss';
 import { inlineScript, scriptJson, type ReportPageData } from './reportData';
 import { renderRunSvg } from './svg';
@@ -49,7 +49,7 @@ export function buildReportHtml(input: ReportInput, assets: ReportAssets): strin
 ${runTable(input.runs, assets.files)}
 ${input.runs.length > 1 ? `<section class="overlay"><h2>All runs overlaid</h2><p class="hint">Training loss solid, validation loss dashed, one colour per run.</p><div class="charts" id="overlay-charts"></div></section>` : ''}
 ${checklist(input.checklist)}
-${input.runs.map((run) => runSection(run, input.findings[run.id] ?? [], assets.files?.[run.id])).join('\n')}
+${input.runs.map((run) => runSection(run, runName(input.runs, run.id), input.findings[run.id] ?? [], assets.files?.[run.id])).join('\n')}
 <script type="application/json" id="fitlab-report-data">${scriptJson(data)}</script>
 <script nonce="${nonce}">${inlineScript(assets.script)}</script>
 </body>
@@ -61,8 +61,9 @@ function runTable(runs: readonly Run[], files: ReportAssets['files']): string {
   if (runs.length === 0) return '<p>No runs were recorded: no cell called model.fit(...).</p>';
   const rows = runs.map((run) => {
     const r = runRow(run);
+    const name = runName(runs, run.id);
     const links = files?.[run.id] ? ` <span class="files"><a href="${attr(files[run.id].csv)}">CSV</a><a href="${attr(files[run.id].json)}">JSON</a></span>` : '';
-    return `<tr data-run="${attr(run.id)}"><td><a href="#${attr(anchor(run.id))}">${esc(run.label)}</a>${links}</td><td class="num">${r.epochs}</td>`
+    return `<tr data-run="${attr(run.id)}"><td><a href="#${attr(anchor(run.id))}">${esc(name)}</a>${links}</td><td class="num">${r.epochs}</td>`
       + `<td class="num">${r.bestValLoss === null ? '–' : `${formatNumber(r.bestValLoss)} @ ${r.bestEpoch}`}</td>`
       + `<td class="num">${formatNumber(r.finalLoss)}</td><td class="num">${formatNumber(r.finalValLoss)}</td><td>${esc(r.status)}</td></tr>`;
   });
@@ -76,12 +77,12 @@ function checklist(steps: readonly ChecklistStep[]): string {
   return `<section><h2>Workflow checklist: ${done} of ${steps.length} steps done</h2><ol class="checklist">${items.join('')}</ol></section>`;
 }
 
-function runSection(run: Run, findings: readonly Finding[], files: { csv: string; json: string } | undefined): string {
+function runSection(run: Run, name: string, findings: readonly Finding[], files: { csv: string; json: string } | undefined): string {
   const list = findings.map((f) => `<li class="finding ${f.severity}" data-finding="${f.id}"><span class="severity" title="${f.severity}">${ICONS[f.severity]}</span><span class="message">${esc(f.message)}</span>${f.actions.length > 0 ? `<span class="actions">Try: ${esc(f.actions.join('; '))}</span>` : ''}</li>`);
   const stop = run.stopReason ? ` · ${esc(run.stopReason)}` : '';
   const links = files ? `<p class="files"><a href="${attr(files.csv)}">history CSV</a><a href="${attr(files.json)}">run JSON</a></p>` : '';
   return `<section class="run" id="${attr(anchor(run.id))}">
-<h2>${esc(run.label)}</h2>
+<h2>${esc(name)}</h2>
 <p class="model">${esc(describeModel(run.model))} · ${run.model.totalParams} params · ${esc(run.optimizer.name)} lr ${formatNumber(run.optimizer.learningRate.initial)} · ${esc(run.loss)} · batch ${run.params.batchSize}${stop}</p>
 ${links}
 <div class="charts" data-run-charts="${attr(run.id)}"><noscript><div class="static-chart">${renderRunSvg(run, [...findings])}</div></noscript></div>

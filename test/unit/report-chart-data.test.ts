@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import { decimateMinMax, type Point } from '../../src/webview/shared/decimate';
 import { runMarkers } from '../../src/webview/shared/markers';
 import { describeModel } from '../../src/webview/shared/modelSummary';
-import { runRow } from '../../src/webview/shared/runTable';
+import { runName, runRow } from '../../src/webview/shared/runTable';
+import { buildChartSpecs } from '../../src/webview/shared/chartSpecs';
+import { LIGHT_PALETTE } from '../../src/report/svg';
 import { buildRunSeries } from '../../src/webview/shared/series';
 import { smoothEma } from '../../src/webview/shared/smoothing';
 import { makeRun, overfittingFinding } from '../webview/runFixtures';
@@ -88,4 +90,16 @@ test('run table row: best val_loss with its drawn epoch, finals and status', () 
   assert.equal(row.epochs, 20);
   assert.equal(row.status, 'stopped');
   assert.ok(row.finalValLoss !== null && row.bestValLoss !== null && row.finalValLoss > row.bestValLoss);
+});
+
+test('overlaid runs of the same model stay apart: numbered names, one colour per run, onsets only', () => {
+  const runs = [makeRun({ id: 'a', label: '16-16' }), makeRun({ id: 'b', label: '16-16' })];
+  const entries = runs.map((run) => ({ run, findings: [overfittingFinding(8)], name: runName(runs, run.id) }));
+  const [loss] = buildChartSpecs(entries, { smoothing: 0, palette: LIGHT_PALETTE });
+  assert.deepEqual(loss.datasets.map((d) => [d.label, d.color, d.dashed]), [
+    ['#1 16-16: loss', LIGHT_PALETTE.series[0], false], ['#1 16-16: val_loss', LIGHT_PALETTE.series[0], true],
+    ['#2 16-16: loss', LIGHT_PALETTE.series[1], false], ['#2 16-16: val_loss', LIGHT_PALETTE.series[1], true],
+  ]);
+  assert.deepEqual(loss.markers.map((m) => [m.kind, m.label]), [['onset', '#1 16-16: overfitting from epoch 8'], ['onset', '#2 16-16: overfitting from epoch 8']]);
+  assert.equal(runName(runs, 'missing'), 'missing');
 });

@@ -27,7 +27,7 @@ function data() {
 test('report HTML: run table, checklist, findings, escaped labels, and a CSP that forbids outside requests', () => {
   const html = buildReportHtml(data(), { script: 'console.log("</script><script>alert(1)</script>")', generatedAt: '2026-11-23T21:00:00Z' });
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-\w+'; style-src 'unsafe-inline'; img-src data:">/);
-  assert.match(html, /<tr data-run="run-1"><td><a href="#run-run-1">baseline &lt;b&gt;16-16&lt;\/b&gt;<\/a><\/td><td class="num">12<\/td><td class="num">0\.\d+ @ 7<\/td>/);
+  assert.match(html, /<tr data-run="run-1"><td><a href="#run-run-1">#1 baseline &lt;b&gt;16-16&lt;\/b&gt;<\/a><\/td><td class="num">12<\/td><td class="num">0\.\d+ @ 7<\/td>/);
   assert.match(html, /Workflow checklist: 2 of 3 steps done/);
   assert.match(html, /run-1 used validationSplit 0\.2/);
   assert.match(html, /val_loss rose from 0\.4012/);

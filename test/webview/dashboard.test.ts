@@ -131,7 +131,7 @@ test('overlay: ticking a second run draws both, tells the host, and survives a r
   await page.locator('.run[data-run="run-2"] input[type=checkbox]').check();
   await send(page);
   const loss = await chart(page, 'loss');
-  assert.deepEqual(loss?.datasets.map((d) => d.label), ['baseline 16-16: loss', 'baseline 16-16: val_loss', '16-16 · L2 0.001: loss', '16-16 · L2 0.001: val_loss']);
+  assert.deepEqual(loss?.datasets.map((d) => d.label), ['#1 baseline 16-16: loss', '#1 baseline 16-16: val_loss', '#2 16-16 · L2 0.001: loss', '#2 16-16 · L2 0.001: val_loss']);
   const lr = await chart(page, 'lr');
   assert.deepEqual(lr?.datasets.map((d) => d.runId), ['run-1', 'run-2']);
   const messages = await posted<DashboardToHost>(page);

@@ -12,7 +12,7 @@ import { h } from '../shared/dom';
 import { findingsList } from '../shared/findingsView';
 import { formatNumber } from '../shared/format';
 import { describeModel } from '../shared/modelSummary';
-import { runRow } from '../shared/runTable';
+import { runName, runRow } from '../shared/runTable';
 import type { loadChartJs } from '../shared/chartPanel';
 import { composePng, pngName } from './png';
 import type { DashboardModel } from './model';
@@ -75,7 +75,7 @@ export class DashboardView {
   }
 
   private renderCharts(): void {
-    const entries = this.model.selectedRuns().map((run) => ({ run, findings: this.model.findings[run.id] ?? [] }));
+    const entries = this.model.selectedRuns().map((run) => ({ run, findings: this.model.findings[run.id] ?? [], name: runName(this.model.runs, run.id) }));
     this.empty.hidden = this.model.runs.length > 0;
     this.grid.show(buildChartSpecs(entries, { smoothing: this.model.smoothing, palette: this.look.palette }));
     this.renderRunLiveStats();
@@ -105,7 +105,7 @@ export class DashboardView {
       this.button('JSON', `Save ${run.label} as JSON`, () => this.post({ type: 'export', runId: run.id, format: 'json' })),
       run.cell ? this.button('Cell', 'Show the cell this run came from', () => this.post({ type: 'revealCell', runId: run.id })) : null);
     return h('li', { class: `run ${run.status}${selectedIndex >= 0 ? ' selected' : ''}`, 'data-run': run.id },
-      h('label', {}, checkbox, swatch, h('span', { class: 'run-label' }, run.label || summary)),
+      h('label', {}, checkbox, swatch, h('span', { class: 'run-number' }, `#${this.model.runs.indexOf(run) + 1}`), h('span', { class: 'run-label' }, run.label || summary)),
       run.label && run.label !== summary ? h('span', { class: 'run-model' }, summary) : null,
       h('span', { class: 'run-stats' }, runStats(run)),
       buttons);

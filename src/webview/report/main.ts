@@ -6,6 +6,7 @@ import type { ReportPageData } from '../../report/reportData';
 import { ChartGrid } from '../shared/chartGrid';
 import { loadChartJs } from '../shared/chartPanel';
 import { buildChartSpecs } from '../shared/chartSpecs';
+import { runName } from '../shared/runTable';
 import { readFont, readPalette } from '../shared/theme';
 
 async function start(): Promise<void> {
@@ -16,7 +17,7 @@ async function start(): Promise<void> {
   const look = { palette: readPalette(), font: readFont() };
   const draw = (container: HTMLElement | null, runIds: string[], hookPrefix: string) => {
     if (!container) return;
-    const entries = runIds.map((id) => data.runs.find((r) => r.id === id)).filter((r) => r !== undefined).map((run) => ({ run, findings: data.findings[run.id] ?? [] }));
+    const entries = runIds.map((id) => data.runs.find((r) => r.id === id)).filter((r) => r !== undefined).map((run) => ({ run, findings: data.findings[run.id] ?? [], name: runName(data.runs, run.id) }));
     if (entries.length === 0) return;
     container.replaceChildren();
     new ChartGrid(chartJs, container, look, { compact: false, hookPrefix }).show(buildChartSpecs(entries, { smoothing: 0, palette: look.palette }));

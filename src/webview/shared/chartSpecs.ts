@@ -55,6 +55,8 @@ export interface ChartSpec {
 export interface RunEntry {
   run: Run;
   findings: readonly Finding[];
+  /** How the run is named in overlays (default: its label); e.g. "#2 16-16" when runs share a label. */
+  name?: string;
 }
 
 export interface SpecOptions {
@@ -71,10 +73,10 @@ export function buildChartSpecs(entries: readonly RunEntry[], options: SpecOptio
   const lr: ChartSpec = { id: 'lr', title: 'Learning rate', yTitle: 'learning rate (log)', log: true, datasets: [], markers: [] };
   const metrics = new Map<string, ChartSpec>();
 
-  entries.forEach(({ run, findings }, runIndex) => {
+  entries.forEach(({ run, findings, name = run.label }, runIndex) => {
     const series = buildRunSeries(run);
     const runColor = palette.series[runIndex % palette.series.length];
-    const prefix = overlay ? `${run.label}: ` : '';
+    const prefix = overlay ? `${name}: ` : '';
     // One run: each pair gets two neighbouring colours (loss blue, val_loss orange), the validation
     // one dashed. Overlaid runs: one colour per run, validation dashed.
     const colorOf = (s: Series, pair: number) => (overlay ? runColor : palette.series[(pair * 2 + (s.role === 'val' ? 1 : 0)) % palette.series.length]);
@@ -93,7 +95,7 @@ export function buildChartSpecs(entries: readonly RunEntry[], options: SpecOptio
       for (const s of group.series) chart.datasets.push(epochDataset(s, colorOf(s, metricPairs.get(s.key) ?? 0)));
     }
     if (series.lr.length > 0) {
-      lr.datasets.push({ label: overlay ? run.label : 'learning rate', points: series.lr, color: overlay ? runColor : palette.series[3 % palette.series.length], dashed: false, light: false, decimate: true, runId: run.id, key: 'lr' });
+      lr.datasets.push({ label: overlay ? name : 'learning rate', points: series.lr, color: overlay ? runColor : palette.series[3 % palette.series.length], dashed: false, light: false, decimate: true, runId: run.id, key: 'lr' });
     }
     for (const marker of runMarkers(run, findings)) {
       // Overlaid, every run's best-epoch line would crowd the chart: only onsets are marked there.

@@ -29,6 +29,15 @@ export function runRow(run: Run): RunRow {
   };
 }
 
+/**
+ * Names for runs in overlays and lists: "#n label", n counting the notebook's runs from 1 (as
+ * `fitlab run` numbers them), so two runs of the same model stay apart.
+ */
+export function runName(runs: readonly Pick<Run, 'id' | 'label'>[], runId: string): string {
+  const index = runs.findIndex((r) => r.id === runId);
+  return index < 0 ? runId : `#${index + 1} ${runs[index].label}`;
+}
+
 function lastValue(column: (number | null)[] | undefined): number | null {
   for (let i = (column?.length ?? 0) - 1; i >= 0; i--) if (column?.[i] !== null && column?.[i] !== undefined) return column[i];
   return null;
