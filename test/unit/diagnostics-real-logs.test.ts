@@ -14,13 +14,16 @@ const present = existsSync(DIR);
 
 interface Case { file: string; kind: string; minEpoch: number; flagged: boolean; onset: number | null }
 
+let cached: Case[] | undefined;
+
+/** Every labelled log diagnosed once (the tests below read the same verdicts). */
 function evaluate(): Case[] {
-  return readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((file) => {
+  return (cached ??= readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((file) => {
     const text = readFileSync(join(DIR, file), 'utf8');
     const label = (JSON.parse(text.replace(/\bNaN\b/g, 'null')) as { label: { kind: string; val_loss_min_epoch: number } }).label;
     const overfit = diagnose(parseHistoryFile(text, file).run).find((f) => f.id === 'overfitting');
     return { file, kind: label.kind, minEpoch: label.val_loss_min_epoch, flagged: Boolean(overfit), onset: overfit?.epoch ?? null };
-  });
+  }));
 }
 
 test('real logs: never flags a healthy or underfit run as overfitting', { skip: !present && 'shared data not present' }, () => {
