@@ -76,6 +76,8 @@ export class KernelSession {
     const globals = globalThis as Record<string, unknown>;
     // CommonJS habits work too: `const fs = require('fs')` resolves like an import.
     globals.require = cellRequire;
+    // ...and so does `path.join(__dirname, 'data.csv')`: the notebook's folder.
+    globals.__dirname = notebookDir;
     globals.tf = tf;
     globals.fitlab = fitlab;
     globals.display = (value: unknown) => this.display(value);

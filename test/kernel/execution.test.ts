@@ -112,6 +112,7 @@ describe('imports from the notebook folder', () => {
     const kernel = newKernel({ notebookDir });
     const text = resultText(await runCell(kernel, "import { greet } from 'greeter';\nimport answer from './helper.js';\nimport * as acorn from 'acorn';\n[greet('cell'), answer + 1, typeof acorn.parse]"));
     assert.equal(text, "[ 'hello cell', 42, 'function' ]");
+    assert.equal(resultText(await runCell(kernel, "import { readFileSync } from 'node:fs';\n[__dirname === " + JSON.stringify(notebookDir) + ", readFileSync('helper.js', 'utf8').trim()]")), "[ true, 'module.exports = 41;' ]");
     const dynamic = await runCell(kernel, "const viaImport = await import('greeter');\nconst viaRequire = require('greeter');\n[viaImport.greet('a'), viaImport.default.greet('b'), viaRequire.greet('c')]");
     assert.equal(resultText(dynamic), "[ 'hello a', 'hello b', 'hello c' ]");
     const missing = await runCell(kernel, "import 'no-such-package';");
