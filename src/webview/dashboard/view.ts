@@ -5,7 +5,7 @@
 import type { ChecklistStep } from '../../protocol/findings';
 import type { Run } from '../../protocol/run';
 import type { DashboardToHost } from '../../protocol/webview';
-import type { ChartLook } from '../shared/chartPanel';
+import type { ChartJs, ChartLook } from '../shared/chartPanel';
 import { ChartGrid } from '../shared/chartGrid';
 import { buildChartSpecs } from '../shared/chartSpecs';
 import { h } from '../shared/dom';
@@ -13,11 +13,8 @@ import { findingsList } from '../shared/findingsView';
 import { formatNumber } from '../shared/format';
 import { describeModel } from '../shared/modelSummary';
 import { runName, runRow } from '../shared/runTable';
-import type { loadChartJs } from '../shared/chartPanel';
 import { composePng, pngName } from './png';
 import type { DashboardModel } from './model';
-
-type ChartJs = Awaited<ReturnType<typeof loadChartJs>>;
 
 export class DashboardView {
   private readonly grid: ChartGrid;

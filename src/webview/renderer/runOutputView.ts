@@ -4,14 +4,12 @@
  */
 import type { RunOutput } from '../../protocol/webview';
 import { ChartGrid } from '../shared/chartGrid';
-import type { ChartLook, loadChartJs } from '../shared/chartPanel';
+import type { ChartJs, ChartLook } from '../shared/chartPanel';
 import { buildChartSpecs } from '../shared/chartSpecs';
 import { h } from '../shared/dom';
 import { findingsList } from '../shared/findingsView';
 import { formatNumber } from '../shared/format';
 import { runRow } from '../shared/runTable';
-
-type ChartJs = Awaited<ReturnType<typeof loadChartJs>>;
 
 /** Findings shown under the curves: the ones that say what to do next, most severe first. */
 const MAX_FINDINGS = 4;

@@ -2,13 +2,10 @@
  * The charts of a view (dashboard or notebook output) kept in step with a list of ChartSpecs:
  * existing charts are updated in place, new ones created, vanished ones destroyed.
  */
-import type { ChartLook } from './chartPanel';
-import { ChartPanel, loadChartJs } from './chartPanel';
+import { ChartPanel, type ChartJs, type ChartLook } from './chartPanel';
 import type { ChartSpec } from './chartSpecs';
 import { h } from './dom';
 import { exposeChart } from './testHook';
-
-type ChartJs = Awaited<ReturnType<typeof loadChartJs>>;
 
 interface Slot {
   figure: HTMLElement;

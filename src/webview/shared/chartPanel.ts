@@ -10,7 +10,8 @@ import type { ChartSpec, MarkerSpec, Palette } from './chartSpecs';
 import { decimateMinMax } from './decimate';
 import { formatNumber } from './format';
 
-type ChartJs = typeof import('chart.js', { with: { 'resolution-mode': 'import' } });
+/** The chart.js module, as loadChartJs returns it. */
+export type ChartJs = typeof import('chart.js', { with: { 'resolution-mode': 'import' } });
 
 let loading: Promise<ChartJs> | undefined;
 
