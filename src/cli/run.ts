@@ -81,6 +81,8 @@ class NotebookRun {
   private readonly notebookKey: string;
   private kernel: NotebookKernel | undefined;
   private interrupts = 0;
+  /** Whether a cell is running now (Ctrl-C then interrupts it rather than stopping everything). */
+  private executing = false;
 
   constructor(
     private readonly request: RunRequest,
@@ -101,6 +103,7 @@ class NotebookRun {
     try {
       const ready = await kernel.start().catch((error: Error) => error);
       if (ready instanceof Error) {
+        if (this.interrupts > 0) return EXIT_INTERRUPTED;
         this.out.stderr(`fitlab: the kernel could not start: ${ready.message}\n`);
         return EXIT_PROBLEMS;
       }
@@ -123,9 +126,18 @@ class NotebookRun {
       const cell = this.doc.cells[index];
       if (!isRunnableCell(cell)) continue;
       const cellNumber = index + 1;
+      if (this.interrupts > 0) {
+        // Ctrl-C between two cells: the next one does not start.
+        this.clearCellsAfter(index - 1);
+        this.out.stderr(this.out.paint(`fitlab: interrupted before cell ${cellNumber}`, 'red') + '\n');
+        return EXIT_INTERRUPTED;
+      }
       this.out.stdout(this.out.paint(`── cell ${cellNumber} ${'─'.repeat(40)}`, 'dim') + '\n');
       const outputs = new CellOutputs();
-      const outcome = await kernel.execute({ code: cell.source, cellIndex: index, notebook: this.notebookKey }, (event) => this.onEvent(event, cellNumber, outputs));
+      this.executing = true;
+      const outcome = await kernel
+        .execute({ code: cell.source, cellIndex: index, notebook: this.notebookKey }, (event) => this.onEvent(event, cellNumber, outputs))
+        .finally(() => (this.executing = false));
       this.out.finishProgress();
       this.endUnfinishedRuns(outcome);
       if (outcome.ok) outputs.result(outcome.result);
@@ -244,9 +256,10 @@ class NotebookRun {
     }
   }
 
+  /** Ctrl-C: the first stops the running cell gently (a fit after its batch); otherwise, or a second, stops the kernel. */
   private interrupt(): void {
     this.interrupts++;
-    if (this.interrupts === 1) {
+    if (this.interrupts === 1 && this.executing) {
       this.out.stderr('\nfitlab: interrupting (the fit stops after this batch; Ctrl-C again to stop the kernel)\n');
       this.kernel?.interrupt();
     } else {
