@@ -72,8 +72,8 @@ export function installFitRecorder(tf: Tf, host: TrainingHost): void {
 
 /**
  * Which fit of the current cell execution this is (0-based). Executions are told apart by their
- * id when the host gives one, else by the cell's text (a re-run of an unchanged cell then keeps
- * counting, and the line found is the cell's last fit call).
+ * id when the host gives one, else by the cell's text (a re-run of an unchanged cell keeps
+ * counting; findFitLine counts round the cell's fit calls, so the lines still match).
  */
 let lastExecution = '';
 let fitsInExecution = 0;

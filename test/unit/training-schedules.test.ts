@@ -1,9 +1,10 @@
-// Schedules and regularizers against Keras's formulas and defaults, driven directly (no fit).
+// Schedules and regularizers against Keras's formulas and defaults, driven directly (no fit); fit-line lookup.
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cosineDecay, exponentialDecay, piecewiseConstant } from '../../src/training/schedules';
 import { createRegularizers } from '../../src/training/regularizers';
+import { findFitLine } from '../../src/training/recorder/fitLine';
 
 const close = (actual: number, expected: number, message?: string): void => assert.ok(Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected)), `${message ?? ''} ${actual} != ${expected}`);
 
@@ -65,4 +66,10 @@ test('regularizers refuse negative or non-finite strengths, naming the argument'
   assert.throws(() => regularizers.l2(-0.1), /l2 strength must be .*>= 0.*got -0.1/);
   assert.throws(() => regularizers.l1(NaN), /l1 strength must be a finite number/);
   assert.throws(() => regularizers.l1l2({ l2: Infinity }), /l2 must be a finite number/);
+});
+
+test('findFitLine maps the k-th fit of a cell to the line of its k-th fit call, counting round', () => {
+  const code = 'const a = build();\nawait a.fit(x, y);\n// again\nconst h = await b\n  .fit(x, y, {epochs: 2});';
+  assert.deepEqual([0, 1, 2, 3].map((k) => findFitLine(code, k)), [2, 5, 2, 5]);
+  assert.equal(findFitLine('const x = 1;', 0), undefined);
 });
