@@ -7,11 +7,11 @@ import { statusBarText, statusBarTooltip } from '../../src/host/kernel/statusTex
 import { exportFileName, runPickItems } from '../../src/host/commands/runPickItems';
 import { sampleRun } from './host-sampleRun';
 
-test('metrics read as 4 decimals, exponent form when tiny or huge, NaN for null', () => {
+test('metrics read as 4 decimals, exponent form when tiny or huge, nan for null (as the CLI prints them)', () => {
   assert.equal(formatMetric(0.421337), '0.4213');
   assert.equal(formatMetric(0.00001234), '1.23e-5');
   assert.equal(formatMetric(123456), '1.23e+5');
-  assert.equal(formatMetric(null), 'NaN');
+  assert.equal(formatMetric(null), 'nan');
   assert.equal(formatMetric(0), '0.0000');
 });
 

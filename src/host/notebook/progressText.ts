@@ -2,16 +2,11 @@
  * The one-line texts a cell and the status bar show about a fit: "epoch 3/20 · loss 0.4213 ·
  * val_loss 0.5120" while it trains, and a summary line once it ended. Pure.
  */
+import { formatMetric } from '../../cli/format';
 import type { Run } from '../../protocol/run';
 
-/** A metric as a user reads it: 4 decimals, or exponent form when very small or large. */
-export function formatMetric(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e4)) return value.toExponential(2);
-  return value.toFixed(4);
-}
+// One number format for the editor and the `fitlab` CLI, so a loss reads the same in both.
+export { formatMetric } from '../../cli/format';
 
 function latest(run: Run, key: string): number | null | undefined {
   const column = run.history[key];
