@@ -210,8 +210,17 @@ export class KernelClient {
       if (this.process === proc) this.process = undefined;
     });
     child.on('exit', (code, signal) => {
-      rejectReady(new Error(`The kernel exited before it was ready (${describeExit(code, signal, stderr, this.options.memoryLimitMb)}).${stderr.lastLines(5)}`));
-      this.onExit(proc, code, signal);
+      // Its last stderr (an OOM report, a stack) may still be in the pipe: wait for the pipes to
+      // close, but not long (a process the kernel started may hold them open).
+      let handled = false;
+      const handle = () => {
+        if (handled) return;
+        handled = true;
+        rejectReady(new Error(`The kernel exited before it was ready (${describeExit(code, signal, stderr, this.options.memoryLimitMb)}).${stderr.lastLines(5)}`));
+        this.onExit(proc, code, signal);
+      };
+      child.once('close', handle);
+      setTimeout(handle, 300).unref();
     });
     this.post(proc, { type: 'start', backend: this.options.backend, notebookDir, recordBatches: this.options.recordBatches });
     return proc;

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KernelClient } from '../../src/kernel-client/kernelClient';
 import { disposeKernels, newKernel, resultText, root, runCell } from './harness';
 
 after(disposeKernels);
@@ -59,4 +60,24 @@ test('a tfjs-node that fails to load is reported and wasm is used', async () => 
   const ready = await newKernel({ notebookDir }).start();
   assert.equal(ready.backend, 'wasm');
   assert.deepEqual(ready.notes, ['tfjs-node failed to load (libtensorflow.so: cannot open shared object file): using wasm (see docs/kernel.md to enable it)']);
+});
+
+test('a kernel that cannot start says why, in start() and in the cell that waited for it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fitlab-broken-kernel-'));
+  const entry = join(dir, 'kernel.js');
+  writeFileSync(entry, 'process.stderr.write("Error: Cannot find module \'@tensorflow/tfjs\'\\n"); process.exit(1);\n');
+  const kernel = new KernelClient({ kernelEntry: entry, backend: 'auto', notebookDir: dir });
+  try {
+    await assert.rejects(kernel.start(), /The kernel exited before it was ready \(exit code 1\)\.\nError: Cannot find module '@tensorflow\/tfjs'/);
+    const run = await runCell(kernel, '1');
+    assert.equal(run.outcome.ok, false);
+    if (!run.outcome.ok) {
+      assert.equal(run.outcome.kernelDied, true);
+      assert.equal(run.outcome.error.message, 'The kernel could not start (exit code 1).');
+      assert.match(run.outcome.error.stack ?? '', /Cannot find module '@tensorflow\/tfjs'/);
+    }
+    assert.equal(kernel.state, 'dead');
+  } finally {
+    kernel.dispose();
+  }
 });
