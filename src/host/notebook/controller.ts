@@ -90,7 +90,8 @@ export class FitlabControllers implements vscode.Disposable {
     const key = notebook.uri.toString();
     if (!isTrusted()) {
       void explainUntrusted();
-      for (const cell of cells) void refuseCell(controller.createNotebookCellExecution(cell), 'UntrustedWorkspace', UNTRUSTED_MESSAGE);
+      // A cell deleted meanwhile cannot take the output; nothing else to tell then.
+      for (const cell of cells) refuseCell(controller.createNotebookCellExecution(cell), 'UntrustedWorkspace', UNTRUSTED_MESSAGE).catch(() => undefined);
       return;
     }
     let queue = this.queues.get(key);
