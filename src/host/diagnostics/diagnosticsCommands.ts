@@ -1,14 +1,17 @@
 /** "Fitlab: Diagnose Last Run" and "Fitlab: Show Workflow Checklist". */
 import * as vscode from 'vscode';
-import { formatFindings } from '../../diagnostics/format';
+import { diagnose } from '../../diagnostics';
+import { findingHeadline, formatFindings } from '../../diagnostics/format';
 import type { RunStore } from '../../runs/runStore';
+import { fitlabSettings } from '../config';
+import { diagnoseOptions } from '../settings';
 import { CHECKLIST_VIEW, checklistNotebook } from './checklistView';
 
 export const DIAGNOSE_LAST_RUN = 'fitlab.diagnoseLastRun';
 export const SHOW_CHECKLIST = 'fitlab.showChecklist';
 
 /** The run "Diagnose Last Run" is about: the active notebook's last run, else the last run anywhere. */
-function lastRun(store: RunStore) {
+function lastRun(store: RunStore): ReturnType<RunStore['lastRun']> {
   const notebook = checklistNotebook(store);
   return (notebook && store.lastRun(notebook)) || store.lastRun();
 }
@@ -19,13 +22,15 @@ export function diagnoseLastRun(store: RunStore, channel: vscode.OutputChannel):
     void vscode.window.showInformationMessage('Fitlab: no run yet. Run a cell that calls model.fit, then diagnose it.');
     return;
   }
-  const { notebook, run } = last;
-  const findings = store.findings(notebook, run.id);
+  const { run } = last;
+  // Diagnosed afresh: the command is asked for even when automatic diagnostics are turned off, and
+  // works on a run that is still going.
+  const findings = diagnose(run, diagnoseOptions(fitlabSettings()));
   channel.clear();
   channel.append(formatFindings(`${run.label} (${run.status}${run.stopReason ? `: ${run.stopReason}` : ''})`, run.epochs.length, findings));
   channel.show(true);
   const top = findings[0];
-  const summary = top ? `${findings.length} finding${findings.length === 1 ? '' : 's'}; ${top.message}` : 'no findings: nothing looks wrong with this run.';
+  const summary = top ? `${findings.length} finding${findings.length === 1 ? '' : 's'}; ${findingHeadline(top)}` : 'no findings: nothing looks wrong with this run.';
   void vscode.window.showInformationMessage(`Fitlab, ${run.label}: ${summary}`);
 }
 
