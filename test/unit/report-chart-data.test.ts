@@ -6,6 +6,7 @@ import { runMarkers } from '../../src/webview/shared/markers';
 import { describeModel } from '../../src/webview/shared/modelSummary';
 import { runName, runRow } from '../../src/webview/shared/runTable';
 import { buildChartSpecs } from '../../src/webview/shared/chartSpecs';
+import { chartSummary } from '../../src/webview/shared/chartSummary';
 import { LIGHT_PALETTE } from '../../src/report/svg';
 import { buildRunSeries } from '../../src/webview/shared/series';
 import { smoothEma } from '../../src/webview/shared/smoothing';
@@ -102,4 +103,10 @@ test('overlaid runs of the same model stay apart: numbered names, one colour per
   ]);
   assert.deepEqual(loss.markers.map((m) => [m.kind, m.label]), [['onset', '#1 16-16: overfitting from epoch 8'], ['onset', '#2 16-16: overfitting from epoch 8']]);
   assert.equal(runName(runs, 'missing'), 'missing');
+});
+
+test('each chart reads out in words for screen readers: last values and markers', () => {
+  const [loss, , lr] = buildChartSpecs([{ run: makeRun({ epochs: 20, turn: 7 }), findings: [overfittingFinding(8)] }], { smoothing: 0, palette: LIGHT_PALETTE });
+  assert.match(chartSummary(loss), /^Loss chart; loss 0\.\d+ at epoch 19, val_loss 0\.\d+ at epoch 19; best: epoch 7; overfitting from epoch 8$/);
+  assert.match(chartSummary(lr), /^Learning rate chart \(log scale\); learning rate 0\.001 at epoch 19\.88$/);
 });

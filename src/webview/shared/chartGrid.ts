@@ -4,6 +4,7 @@
  */
 import { ChartPanel, type ChartJs, type ChartLook } from './chartPanel';
 import type { ChartSpec } from './chartSpecs';
+import { chartSummary } from './chartSummary';
 import { h } from './dom';
 import { exposeChart } from './testHook';
 
@@ -38,6 +39,7 @@ export class ChartGrid {
     specs.forEach((spec, index) => {
       const slot = this.slots.get(spec.id) ?? this.create(spec);
       slot.panel.update(spec);
+      slot.panel.canvas.setAttribute('aria-label', chartSummary(spec));
       // The explanations go under the loss chart only; other charts just show the lines.
       if (spec.id === 'loss') slot.notes.replaceChildren(...spec.markers.map((m) => h('li', { class: `marker-note ${m.kind}` }, m.detail)));
       if (this.container.children[index] !== slot.figure) this.container.insertBefore(slot.figure, this.container.children[index] ?? null);
