@@ -9,9 +9,10 @@ import { runCommand, RUN_USAGE, type RunOptions } from './run';
 export const USAGE = `fitlab ${version}: train, diagnose and check regularized neural networks from TypeScript notebooks
 
 usage:
-  fitlab run <notebook.tfnb|notebook.ipynb> [--out DIR] [--backend auto|tensorflow|wasm|cpu]
+  fitlab run <notebook.tfnb|notebook.ipynb> [--out DIR] [--backend auto|tensorflow|wasm|cpu] [--fail-on error|warning|info]
       Runs every TypeScript cell in order, printing output and one line per training epoch, then
       writes the executed notebook and report.html into DIR (default ./fitlab-out/<notebook name>/).
+      --fail-on: exit 1 when a run has a finding that severe (e.g. overfitting is a warning), for CI.
   fitlab diagnose [--json] <history.json|log.csv|run.json>
       Says whether and when a training history overfits, and what to do about it.
   fitlab check <notebook>

@@ -22,12 +22,12 @@ import { BadInputError, planOutput, runMarker, RUN_MARKER_KEY, type OutputPlace 
 import { epochLine, historyRow, TerminalOutput } from './progress';
 import { readNotebook, readRequest, type RunRequest } from './runRequest';
 import { callChain, describeDisplay, describeRunStart, displayPath, skippedLanguages, sourceExcerpt, terminalText } from './runText';
-import { runLines, runSummaryLines } from './summary';
+import { findingsAtOrAbove, runLines, runSummaryLines } from './summary';
 
 /** Exit code after Ctrl-C, as shells report a SIGINT. */
 export const EXIT_INTERRUPTED = 130;
 
-export const RUN_USAGE = 'usage: fitlab run <notebook.tfnb|notebook.ipynb> [--out DIR] [--backend auto|tensorflow|wasm|cpu]';
+export const RUN_USAGE = 'usage: fitlab run <notebook.tfnb|notebook.ipynb> [--out DIR] [--backend auto|tensorflow|wasm|cpu] [--fail-on error|warning|info]';
 
 /** The part of KernelClient the runner uses (tests may pass their own). */
 export interface NotebookKernel {
@@ -112,7 +112,8 @@ class NotebookRun {
       const skipped = skippedLanguages(this.doc.cells);
       if (skipped) this.out.stdout(`  not running ${skipped} (Fitlab runs TypeScript cells; they are kept as they are)\n`);
       const exitCode = await this.runCells(kernel);
-      return (await this.writeOutputs()) ? exitCode : Math.max(exitCode, EXIT_PROBLEMS);
+      if (!(await this.writeOutputs())) return Math.max(exitCode, EXIT_PROBLEMS);
+      return exitCode === EXIT_OK && this.failsOnFindings() ? EXIT_PROBLEMS : exitCode;
     } finally {
       unsubscribe();
       kernel.dispose();
@@ -196,6 +197,16 @@ class NotebookRun {
         }
         return;
     }
+  }
+
+  /** `--fail-on`: whether this session's runs have findings that severe (and says which). */
+  private failsOnFindings(): boolean {
+    const threshold = this.request.failOn;
+    if (!threshold) return false;
+    const runs = this.runOrder.map((r) => this.store.run(this.notebookKey, r.runId)).filter((run): run is Run => run !== undefined);
+    const hits = findingsAtOrAbove(runs, this.store.allFindings(this.notebookKey), threshold);
+    if (hits.length > 0) this.out.stderr(`fitlab: --fail-on ${threshold}: ${hits.join(', ')}\n`);
+    return hits.length > 0;
   }
 
   /** The diagnostics' findings; a fault in them costs the findings of one run, never the executed notebook. */

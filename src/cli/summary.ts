@@ -2,7 +2,7 @@
  * What the runs of a notebook showed, in a few lines for the end of `fitlab run`: per run its
  * label, length, best validation loss, final loss, and what the diagnostics found.
  */
-import type { Finding } from '../protocol/findings';
+import type { Finding, Severity } from '../protocol/findings';
 import type { Run } from '../protocol/run';
 import { argMin } from '../diagnostics/series';
 import { formatMetric } from './format';
@@ -52,4 +52,13 @@ export function bestEpoch(run: Run, key: string): { epoch: number; value: number
 
 function severityMark(finding: Finding): string {
   return finding.severity === 'error' ? '✗' : finding.severity === 'warning' ? '!' : '·';
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** "run 2: overfitting (warning)" for each finding at `threshold` or worse, for `--fail-on`. */
+export function findingsAtOrAbove(runs: readonly Run[], findings: Record<string, Finding[]>, threshold: Severity): string[] {
+  return runs.flatMap((run, i) =>
+    (findings[run.id] ?? []).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]).map((f) => `run ${i + 1}: ${f.id} (${f.severity})`),
+  );
 }

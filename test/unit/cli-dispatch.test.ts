@@ -65,6 +65,7 @@ describe('fitlab command line', () => {
     assert.equal((await cli(['run', 'cli-basic.tfnb', '--out'])).stderr.split('\n')[0], 'fitlab run: option --out needs a value');
     assert.equal((await cli(['run', 'cli-basic.tfnb', '--backend', 'gpu'])).stderr.split('\n')[0], 'fitlab run: --backend must be one of auto, tensorflow, wasm, cpu (got "gpu")');
     assert.equal((await cli(['run'])).stderr.split('\n')[0], 'fitlab run: which notebook? give its path');
+    assert.equal((await cli(['run', 'cli-basic.tfnb', '--fail-on', 'bad'])).stderr.split('\n')[0], 'fitlab run: --fail-on must be one of error, warning, info (got "bad")');
   });
 
   it('names the file and the problem for notebooks it cannot run (exit 2)', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatMetric, formatRate } from '../../src/cli/format';
 import { epochLine, historyRow, TerminalOutput } from '../../src/cli/progress';
-import { runSummaryLines } from '../../src/cli/summary';
+import { findingsAtOrAbove, runSummaryLines } from '../../src/cli/summary';
 import type { Finding } from '../../src/protocol/findings';
 import type { Run } from '../../src/protocol/run';
 
@@ -78,6 +78,13 @@ describe('run summary', () => {
     const lines = runSummaryLines([run, other], {});
     assert.equal(lines.at(-1), 'Lowest val_loss: run 2 · 16-16 · Dropout 0.5 (0.7000 at epoch 1)');
     assert.ok(!runSummaryLines([run], {}).some((line) => line.startsWith('Lowest')), 'not for a single run');
+  });
+
+  it('picks the findings --fail-on fails for: that severity or worse', () => {
+    const info: Finding = { ...findings[0], id: 'still-improving', severity: 'info' };
+    assert.deepEqual(findingsAtOrAbove([run], { r1: [...findings, info] }, 'warning'), ['run 1: overfitting (warning)']);
+    assert.deepEqual(findingsAtOrAbove([run], { r1: [...findings, info] }, 'error'), []);
+    assert.equal(findingsAtOrAbove([run], { r1: [...findings, info] }, 'info').length, 2);
   });
 
   it('says so when nothing was trained', () => {
