@@ -55,7 +55,10 @@ export async function openNotebook(name: string): Promise<vscode.NotebookEditor>
 
 /** Waits until a cell shows text matching `pattern` (outputs can land just after the run ends). */
 export async function waitForText(cell: vscode.NotebookCell, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
-  await waitFor(`cell ${cell.index + 1} to show ${pattern} (it shows: ${JSON.stringify(cellText(cell).slice(0, 300))})`, () => pattern.test(cellText(cell)), timeoutMs);
+  await waitFor(`cell ${cell.index + 1} to show ${pattern}`, () => pattern.test(cellText(cell)), timeoutMs).catch(() => {
+    const seen = { shows: cellText(cell).slice(0, 300), mimes: cellMimes(cell), summary: cell.executionSummary };
+    assert.fail(`cell ${cell.index + 1} does not show ${pattern} after ${timeoutMs / 1000} s: ${JSON.stringify(seen)}`);
+  });
 }
 
 /**

@@ -20,7 +20,7 @@ export async function run(): Promise<void> {
     // Two shared cores: starting the kernel and a first fit can take a while.
     timeout: 180_000,
     slow: 20_000,
-    grep: process.env.FITLAB_TEST_GREP,
+    grep: process.env.FITLAB_TEST_GREP ? new RegExp(process.env.FITLAB_TEST_GREP) : undefined,
   });
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
   const runner = mocha.run();
