@@ -6,6 +6,7 @@
  */
 import ts from 'typescript';
 import { explain, explanationText } from './explanations';
+import { RegionCheck } from './regionCheck';
 import { lineCharacterToOffset, offsetToLineCharacter, type LineCharacter } from './positionMap';
 import { NotebookScriptHost, sharedRegistry } from './scriptHost';
 import { locateTypeEnvironment, type TypeEnvironment } from './typeEnvironment';
@@ -94,6 +95,7 @@ export class NotebookLanguageService {
   private readonly service: ts.LanguageService;
   private cells: string[] = [];
   private doc: VirtualDocument = buildVirtualDocument([]);
+  private readonly regionCheck = new RegionCheck<CellDiagnostic>();
 
   constructor(env: TypeEnvironment = locateTypeEnvironment()) {
     this.host = new NotebookScriptHost(env, `notebook-${++documentCounter}`);
@@ -103,6 +105,7 @@ export class NotebookLanguageService {
   /** Replaces all code cells (sources in notebook order). */
   setCells(cells: readonly string[]): void {
     this.cells = [...cells];
+    this.regionCheck.resetAll();
     this.rebuild();
   }
 
@@ -111,6 +114,7 @@ export class NotebookLanguageService {
     if (cell < 0 || cell >= this.cells.length) throw new RangeError(`fitlab: no code cell ${cell} (the notebook has ${this.cells.length})`);
     if (this.cells[cell] === source) return;
     this.cells[cell] = source;
+    this.regionCheck.cellChanged(cell);
     this.rebuild();
   }
 
@@ -126,23 +130,39 @@ export class NotebookLanguageService {
   /** Syntax and type errors of every cell, each placed on its own cell and line. */
   diagnostics(): CellDiagnostic[] {
     const file = this.host.virtualFile;
-    const all = [...this.service.getSyntacticDiagnostics(file), ...this.service.getSemanticDiagnostics(file)];
-    const out: CellDiagnostic[] = [];
+    const syntactic = this.toCellDiagnostics(this.service.getSyntacticDiagnostics(file));
+    const semantic = this.regionCheck.semantic(
+      this.service,
+      file,
+      this.doc.text,
+      this.doc.header,
+      // Each cell's block opens with "{\n" right before its text.
+      (cell) => (cell < this.doc.includedCells ? (this.doc.map.toVirtual(cell, 0) ?? 2) - 2 : undefined),
+      (raw) => this.toCellDiagnostics(raw),
+    );
     const seen = new Set<string>();
-    for (const d of all) {
+    return [...syntactic, ...semantic]
+      .filter((d) => {
+        const key = `${d.cell}:${d.start.line}:${d.start.character}:${d.code}:${d.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .sort((a, b) => a.cell - b.cell || a.start.line - b.start.line || a.start.character - b.start.character);
+  }
+
+  private toCellDiagnostics(raw: readonly ts.Diagnostic[]): CellDiagnostic[] {
+    const out: CellDiagnostic[] = [];
+    for (const d of raw) {
       if (d.start === undefined || d.length === undefined) continue;
       if (d.category !== ts.DiagnosticCategory.Error && d.category !== ts.DiagnosticCategory.Warning) continue;
-      if (KERNEL_ACCEPTS.has(d.code)) continue;
-      if (UNRESOLVED_PACKAGE.has(d.code)) continue;
+      if (KERNEL_ACCEPTS.has(d.code) || UNRESOLVED_PACKAGE.has(d.code)) continue;
       const range = this.toCellRange(d.start, d.length);
       if (!range) continue;
       const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-      const key = `${range.cell}:${range.start.line}:${range.start.character}:${d.code}:${message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       out.push({ ...range, message, code: d.code, severity: d.category === ts.DiagnosticCategory.Error ? 'error' : 'warning' });
     }
-    return out.sort((a, b) => a.cell - b.cell || a.start.line - b.start.line || a.start.character - b.start.character);
+    return out;
   }
 
   completions(cell: number, position: LineCharacter): CellCompletion[] {

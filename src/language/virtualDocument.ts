@@ -26,6 +26,8 @@ export interface VirtualDocument {
   text: string;
   map: PositionMap;
   includedCells: number;
+  /** The hoisted imports: every cell sees them. */
+  header: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export function buildVirtualDocument(cells: readonly string[]): VirtualDocument 
     length += body.length + 1;
   });
   parts.push('}'.repeat(bodies.length), '\n');
-  return { text: parts.join(''), map: new PositionMap(segments), includedCells: bodies.length };
+  return { text: parts.join(''), map: new PositionMap(segments), includedCells: bodies.length, header: header.join('') };
 }
 
 /** Same length, same line breaks: positions after the blanked text keep their line and column. */

@@ -167,3 +167,27 @@ test('syntax errors stay on the cell that has them; the cells after it are not b
   assert.deepEqual(nb.diagnostics().map((d) => [d.cell, d.code]), [[2, 2322]], 'once closed, the later cells are checked again');
   nb.dispose();
 });
+
+test('after an edit only the cells from the edited one on are re-checked, with the same errors a full check finds', () => {
+  const cells = ["const a: number = 'one';", 'const b = a + 1;', 'const c: string = b;', 'const d = c.length;'];
+  const nb = new NotebookLanguageService();
+  nb.setCells(cells);
+  const full = () => {
+    const fresh = new NotebookLanguageService();
+    fresh.setCells(cells);
+    const found = fresh.diagnostics().map((d) => [d.cell, d.code]);
+    fresh.dispose();
+    return found;
+  };
+  assert.deepEqual(nb.diagnostics().map((d) => [d.cell, d.code]), [[0, 2322], [2, 2322]]);
+  cells[3] = 'const d: boolean = c.length;';
+  nb.updateCell(3, cells[3]);
+  assert.deepEqual(nb.diagnostics().map((d) => [d.cell, d.code]), full(), 'edit in the last cell keeps the earlier errors');
+  cells[2] = 'const c: number = b;';
+  nb.updateCell(2, cells[2]);
+  assert.deepEqual(nb.diagnostics().map((d) => [d.cell, d.code]), full(), 'the fixed cell and the cell after it are re-checked');
+  cells[1] = "import { zeros } from '@tensorflow/tfjs';\nconst b = zeros([1]);";
+  nb.updateCell(1, cells[1]);
+  assert.deepEqual(nb.diagnostics().map((d) => [d.cell, d.code]), full(), 'a new import (seen by every cell) re-checks everything');
+  nb.dispose();
+});
