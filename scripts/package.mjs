@@ -4,7 +4,8 @@
 // package @esbuild/<os>-<arch>; everything else is bundled (see .vscodeignore for what goes in).
 //
 // Options: --target=<vsce target> (e.g. linux-x64), --out=<file.vsix>, --no-build, --list (print
-// the files that would go in, like `vsce ls`, and stop).
+// the files that would go in, like `vsce ls --tree`, and stop), --strict (fail when the package
+// would hold files an installed extension does not need).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,6 +29,30 @@ function esbuildPackageFor(target) {
   return `@esbuild/${os === 'alpine' ? 'linux' : os}-${arch}`;
 }
 
+/**
+ * What an installed Fitlab needs at run time. Anything else in the package is dead weight (source
+ * maps, the CLI, test screenshots, esbuild's duplicate binary): reported, and fatal with --strict.
+ */
+const needed = [
+  /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?)$/,
+  /^dist\/(extension|kernel|language-worker)\.js$/,
+  /^dist\/webview\/[\w-]+\.js$/,
+  /^dist\/wasm\/[\w-]+\.wasm$/,
+  /^dist\/types\//, // declarations the language features type-check cells against
+  /^media\//,
+  /^examples\/[\w-]+\.(tfnb|ipynb)$/, // "Fitlab: Open Regularization Example"
+  /^node_modules\/esbuild\/(package\.json|LICENSE\.md|lib\/main\.js)$/,
+  /^node_modules\/@esbuild\/[\w-]+\/(package\.json|LICENSE\.md|bin\/esbuild(\.exe)?|esbuild\.exe)$/,
+];
+
+/** The files vsce would pack (`vsce ls`), and those of them an installed extension does not need. */
+export function packageContents() {
+  const r = spawnSync(process.execPath, [vsce, 'ls', '--no-yarn'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vsce ls failed: ${r.stderr}`);
+  const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  return { files, unneeded: files.filter((f) => !needed.some((re) => re.test(f))) };
+}
+
 function run(cmd, cmdArgs) {
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
   if (r.status !== 0) throw new Error(`${[cmd, ...cmdArgs].join(' ')} failed (exit ${r.status ?? r.signal})`);
@@ -35,7 +60,7 @@ function run(cmd, cmdArgs) {
 
 /**
  * Packs the extension; returns the .vsix path.
- * @param {{ target?: string, out?: string, build?: boolean }} [options]
+ * @param {{ target?: string, out?: string, build?: boolean, strict?: boolean }} [options]
  */
 export function packageExtension(options = {}) {
   const target = options.target ?? currentTarget();
@@ -45,6 +70,12 @@ export function packageExtension(options = {}) {
   const esbuildPlatform = esbuildPackageFor(target);
   if (!existsSync(join(root, 'node_modules', esbuildPlatform, 'package.json'))) {
     throw new Error(`${esbuildPlatform} is not installed, so a ${target} package would have no esbuild for the kernel; package on a ${target} machine (or npm install ${esbuildPlatform})`);
+  }
+  const { unneeded } = packageContents();
+  if (unneeded.length > 0) {
+    const message = `${unneeded.length} file(s) in the package that an installed Fitlab does not need (exclude them in .vscodeignore):\n  ${unneeded.join('\n  ')}`;
+    if (options.strict) throw new Error(message);
+    console.warn(`fitlab: warning: ${message}`);
   }
   run(process.execPath, [
     vsce, 'package',
@@ -64,7 +95,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       run(process.execPath, [vsce, 'ls', '--no-yarn', '--tree']);
     } else {
       const started = Date.now();
-      const vsix = packageExtension({ target: option('target'), out: option('out'), build: !args.includes('--no-build') });
+      const vsix = packageExtension({ target: option('target'), out: option('out'), build: !args.includes('--no-build'), strict: args.includes('--strict') });
       console.log(`fitlab: packaged ${vsix} (${(statSync(vsix).size / 1e6).toFixed(1)} MB) in ${Math.round((Date.now() - started) / 1000)} s`);
     }
   } catch (err) {
