@@ -88,7 +88,13 @@ export class KernelSession {
 
   /** Queues an execution; executions run one at a time in arrival order. */
   execute(request: ExecuteRequest): void {
-    this.queue = this.queue.then(() => this.run(request));
+    this.queue = this.queue
+      .then(() => this.run(request))
+      .catch((error: unknown) => {
+        // A kernel fault (not the cell's) still answers this execution and keeps the queue going.
+        const message = `Fitlab kernel error: ${error instanceof Error ? error.message : String(error)}`;
+        this.send({ type: 'done', id: request.id, ok: false, error: { name: 'KernelError', message } });
+      });
   }
 
   /** Stops the current execution: fits stop at the next batch, then the execution ends as interrupted. */
