@@ -23,7 +23,8 @@ export interface KernelModules {
 export function createCellRequire(notebookDir: string, modules: KernelModules): (specifier: string) => unknown {
   const fromNotebook = createRequire(join(notebookDir, '__fitlab_notebook__.js'));
   const fromKernel = createRequire(__filename);
-  return (specifier: string) => {
+  return (written: string) => {
+    const specifier = withoutNpmPrefix(written);
     if (TFJS_ALIASES.has(specifier)) return modules.tf;
     if (specifier === 'fitlab') return modules.fitlab;
     if (specifier.startsWith('.') || isAbsolute(specifier)) return fromNotebook(specifier);
@@ -53,6 +54,16 @@ export function shareTfjsWithPackages(tf: unknown): void {
     if (TFJS_ALIASES.has(request)) return tf;
     return originalLoad.call(this, request, parent, isMain);
   };
+}
+
+/**
+ * Deno-style `npm:` specifiers (common in TypeScript Jupyter notebooks) name the same packages:
+ * 'npm:@tensorflow/tfjs@4.22.0' is '@tensorflow/tfjs', 'npm:lodash@4/fp' is 'lodash/fp'.
+ */
+export function withoutNpmPrefix(specifier: string): string {
+  if (!specifier.startsWith('npm:')) return specifier;
+  const match = /^npm:((?:@[^/@]+\/)?[^/@]+)(?:@[^/]*)?(\/.*)?$/.exec(specifier);
+  return match ? `${match[1]}${match[2] ?? ''}` : specifier.slice(4);
 }
 
 function isNotFound(error: unknown, specifier: string): boolean {
