@@ -90,8 +90,10 @@ export function batchDataset(tf: Tf, data: FastFitData, batchSize: number, shuff
           const start = batch * batchSize;
           const end = Math.min(start + batchSize, data.samples);
           batch++;
-          const xs = tf.tensor(gatherRows(data.x, xRow, order, start, end), [end - start, ...data.xShape.slice(1)], data.xDtype);
-          const ys = tf.tensor(gatherRows(data.y, yRow, order, start, end), [end - start, ...data.yShape.slice(1)], data.yDtype);
+          // Unshuffled batches are contiguous rows: one copy instead of one per row.
+          const rows = (source: TypedArray, rowSize: number): TypedArray => (shuffle ? gatherRows(source, rowSize, order, start, end) : source.slice(start * rowSize, end * rowSize));
+          const xs = tf.tensor(rows(data.x, xRow), [end - start, ...data.xShape.slice(1)], data.xDtype);
+          const ys = tf.tensor(rows(data.y, yRow), [end - start, ...data.yShape.slice(1)], data.yDtype);
           return { value: { xs, ys }, done: false };
         },
       };
