@@ -15,6 +15,19 @@ declare const fitlab: import('${FITLAB_ENGINE_MODULE}').FitlabModule;
 /** Shows a value as the cell's rich output (tensors, models, histories, plain values). */
 declare function display(value: unknown): void;
 
+/** The kernel is a Node.js process: the parts of \`process\` a notebook reaches for. */
+declare const process: {
+  readonly env: Record<string, string | undefined>;
+  readonly argv: string[];
+  readonly platform: string;
+  readonly version: string;
+  readonly versions: Record<string, string | undefined>;
+  cwd(): string;
+  memoryUsage(): { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+  hrtime: { bigint(): bigint };
+  uptime(): number;
+};
+
 declare module 'fitlab' {
   const fitlab: import('${FITLAB_ENGINE_MODULE}').FitlabModule;
   export = fitlab;

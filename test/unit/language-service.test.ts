@@ -191,3 +191,10 @@ test('after an edit only the cells from the edited one on are re-checked, with t
   assert.deepEqual(nb.diagnostics().map((d) => [d.cell, d.code]), full(), 'a new import (seen by every cell) re-checks everything');
   nb.dispose();
 });
+
+test('the kernel is a Node.js process: process.env and process.memoryUsage() are known', () => {
+  const nb = new NotebookLanguageService();
+  nb.setCells(["const home = process.env.HOME ?? '';\nconst mb: number = process.memoryUsage().heapUsed / 1e6;\nconst wrong: number = process.cwd();"]);
+  assert.deepEqual(nb.diagnostics().map((d) => [d.start.line, d.code]), [[2, 2322]]);
+  nb.dispose();
+});
