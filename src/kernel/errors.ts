@@ -8,6 +8,9 @@ import type { CellError, CellErrorPosition } from '../protocol/kernel';
 import type { TranspiledCell } from './transpile';
 import { CellSyntaxError } from './transpile';
 
+/** How many evaluated cells keep their source map (older frames fall back to the raw position). */
+const MAX_REMEMBERED_RUNS = 2000;
+
 interface RegisteredCell {
   cellIndex: number;
   /** What the user sees in stacks, e.g. "cell-3.ts" for the third cell. */
@@ -33,6 +36,8 @@ export class CellSourceMaps {
     const displayName = cellDisplayName(cellIndex);
     const filename = `${displayName}#${++this.runs}`;
     this.cells.set(filename, { cellIndex, displayName, map: new TraceMap(transpiled.map as never) });
+    // Keep memory bounded over a long session: frames from very old runs are rare.
+    if (this.cells.size > MAX_REMEMBERED_RUNS) this.cells.delete(this.cells.keys().next().value!);
     return filename;
   }
 
