@@ -107,6 +107,9 @@ describe('Fitlab in the browser', { timeout: 10 * 60_000 }, () => {
   });
 
   step('runs all cells of a notebook: outputs and the kernel in the status bar', async () => {
+    // One notebook on screen, so there is one outputs webview to read.
+    await runCommand('View: Close All Editors');
+    await page.locator('.cell-list-container').first().waitFor({ state: 'detached' });
     await quickOpen('quick-overfit.tfnb');
     await page.locator('.cell-list-container .monaco-list-row.code-cell-row').first().waitFor();
     await runAll();
