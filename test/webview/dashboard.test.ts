@@ -48,6 +48,23 @@ async function chart(page: Page, id: string): Promise<DrawnChart | null> {
   }, id);
 }
 
+/** Where chart.js drew a legend entry, relative to its canvas. */
+async function legendItemPosition(page: Page, id: string, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(([chartId, label]) => {
+    type Legend = { legendHitBoxes: { left: number; top: number; width: number; height: number }[]; legendItems: { text: string }[] };
+    const legend = (window as unknown as { __fitlabCharts: Record<string, { chart: { legend: Legend } }> }).__fitlabCharts[chartId].chart.legend;
+    const box = legend.legendHitBoxes[legend.legendItems.findIndex((item) => item.text === label)];
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }, [id, text] as const);
+}
+
+async function visible(page: Page, id: string, label: string): Promise<boolean> {
+  return page.evaluate(([chartId, name]) => {
+    const c = (window as unknown as { __fitlabCharts: Record<string, { chart: { data: { datasets: { label: string }[] }; isDatasetVisible(i: number): boolean } }> }).__fitlabCharts[chartId].chart;
+    return c.isDatasetVisible(c.data.datasets.findIndex((d) => d.label === name));
+  }, [id, label] as const);
+}
+
 function checklist(done: number): ChecklistStep[] {
   const titles = ['Define the problem', 'Choose a measure of success', 'Decide on an evaluation protocol', 'Prepare the data', 'Beat a baseline', 'Scale up: overfit', 'Regularize and tune'];
   return titles.map((title, i) => ({ id: (['define-problem', 'success-metric', 'evaluation-protocol', 'prepare-data', 'beat-baseline', 'scale-up', 'regularize-tune'] as const)[i], number: i + 1, title, why: 'why', status: i < done ? 'done' : 'todo', derived: i >= 2 }));
@@ -109,6 +126,10 @@ test('live fit: the charts follow the deltas; 10,000 batches are drawn decimated
       assert.match(await page.locator('.run[data-run="live"] .run-stats').innerText(), /25\/50 epochs/);
     }
   }
+  // Hiding the per-batch curve from the legend lasts through later updates.
+  await page.locator('.chart-loss canvas').click({ position: await legendItemPosition(page, 'loss', 'batch loss') });
+  await send(page, { type: 'runDelta', delta: { runId: 'live', epochs: [], history: {}, batches: { epoch: [], loss: [], lr: [] } } });
+  assert.equal(await visible(page, 'loss', 'batch loss'), false, 'the hidden curve stays hidden');
   const loss = await chart(page, 'loss');
   const batch = loss?.datasets.find((d) => d.key === 'batch_loss');
   assert.equal(batch?.total, 10_000, 'every batch is kept');

@@ -116,8 +116,11 @@ export class ChartPanel {
     this.spec = spec;
     const width = Math.max(50, Math.round(this.chart.chartArea?.width || this.canvas.clientWidth || 600));
     const { palette } = this.look;
+    // Curves the user hid by clicking the legend stay hidden when live data replaces the datasets.
+    const hidden = new Set(this.chart.data.datasets.filter((_, i) => !this.chart.isDatasetVisible(i)).map((d) => d.label));
     this.chart.data.datasets = spec.datasets.map((d): LineDataset => ({
       label: d.label,
+      hidden: hidden.has(d.label),
       data: (d.decimate ? decimateMinMax(d.points, width) : d.points) as ScatterDataPoint[],
       borderColor: d.light ? withAlpha(d.color, 0.35) : d.color,
       backgroundColor: d.color,
