@@ -2,7 +2,8 @@
 // and the browser bundles for the webviews. `--watch` rebuilds on change.
 // Runs as `npm install`'s prepare step, so a fresh clone is ready to use.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,4 +62,27 @@ if (watch) {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
   console.log(`fitlab: built ${builds.length} bundles in ${Date.now() - started} ms`);
+  buildTypesIfStale();
+}
+
+/** Newest modification time of the files below `dir` (0 when it does not exist). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  const stat = statSync(dir);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(dir).map((f) => newest(join(dir, f))));
+}
+
+/**
+ * The notebook type checker's declarations (dist/types), its worker and the tsserver plugin come
+ * from scripts/build-types.mjs, which takes seconds: rerun it only when what it reads changed.
+ */
+function buildTypesIfStale() {
+  const stamp = join(dist, 'types', '.built');
+  const inputs = ['src/training', 'src/language', 'src/protocol', 'scripts/build-types.mjs', 'node_modules/@tensorflow/tfjs/package.json'];
+  const plugin = join(root, 'node_modules', 'fitlab-tsserver-plugin');
+  if (existsSync(stamp) && existsSync(plugin) && newest(stamp) >= Math.max(...inputs.map((p) => newest(join(root, p))))) return;
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build-types.mjs')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stamp, new Date().toISOString() + '\n');
 }
