@@ -25,7 +25,12 @@ export function registerLanguageFeatures(_context: vscode.ExtensionContext): vsc
     vscode.languages.registerSignatureHelpProvider(selector, signatureHelpProvider(services), '(', ','),
     vscode.languages.registerDefinitionProvider(selector, definitionProvider(services)),
     vscode.workspace.onDidOpenNotebookDocument((nb) => diagnostics.schedule(nb, 0)),
-    vscode.workspace.onDidChangeNotebookDocument((e) => diagnostics.schedule(e.notebook)),
+    // Cells added, removed or moved change the program; output and metadata updates (several a second
+    // while a fit streams) do not, and re-checking on them starves the extension host. Cell text
+    // edits arrive through onDidChangeTextDocument below.
+    vscode.workspace.onDidChangeNotebookDocument((e) => {
+      if (e.contentChanges.length > 0) diagnostics.schedule(e.notebook);
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       const nb = notebookOf(e.document);
       if (nb) diagnostics.schedule(nb);
