@@ -1,28 +1,53 @@
 // Shared setup for the kernel tests: builds dist/kernel.js once, starts real kernels through
 // KernelClient, and runs cells collecting their events in arrival order.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutionEvent } from '../../src/protocol/kernel';
 import { KernelClient, type ExecutionOutcome, type KernelClientOptions } from '../../src/kernel-client/kernelClient';
 
 export const root = join(__dirname, '..', '..');
-export const kernelEntry = join(root, 'dist', 'kernel.js');
+const distKernel = join(root, 'dist', 'kernel.js');
+/**
+ * The tests run a private copy of dist/kernel.js (and its wasm files): other builds in the same
+ * tree rewrite dist/ at any moment, and a kernel started from a half-written bundle is not a test
+ * of the kernel. The copy sits inside the repository so packages resolve from its node_modules.
+ */
+const snapshotDir = join(root, 'out', 'kernel-tests', String(process.pid));
+export const kernelEntry = join(snapshotDir, 'kernel.js');
 
 let built = false;
 
-/** Builds the bundles when dist/kernel.js is older than a source file (the tests drive the real bundle). */
+/** Builds the bundles when dist/kernel.js is older than a source file, then snapshots the kernel. */
 export function buildKernel(): void {
   if (built) return;
   built = true;
-  if (existsSync(kernelEntry) && newestSource(join(root, 'src')) < statSync(kernelEntry).mtimeMs) return;
-  try {
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
-  } catch (error) {
-    // Another part of the tree may not build right now; a kernel bundle from before still tests the kernel.
-    if (!existsSync(kernelEntry)) throw error;
-    process.stderr.write(`build failed, testing the existing dist/kernel.js: ${String(error).split('\n')[0]}\n`);
+  if (!existsSync(distKernel) || newestSource(join(root, 'src')) >= statSync(distKernel).mtimeMs) {
+    try {
+      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+    } catch (error) {
+      // Another part of the tree may not build right now; a kernel bundle from before still tests the kernel.
+      if (!existsSync(distKernel)) throw error;
+      process.stderr.write(`build failed, testing the existing dist/kernel.js: ${String(error).split('\n')[0]}\n`);
+    }
   }
+  snapshotKernel();
+}
+
+function snapshotKernel(): void {
+  mkdirSync(join(snapshotDir, 'wasm'), { recursive: true });
+  process.on('exit', () => rmSync(snapshotDir, { recursive: true, force: true }));
+  for (const file of readdirSync(join(root, 'dist', 'wasm'))) copyFileSync(join(root, 'dist', 'wasm', file), join(snapshotDir, 'wasm', file));
+  for (let attempt = 0; attempt < 50; attempt++) {
+    copyFileSync(distKernel, kernelEntry + '.part');
+    // esbuild ends the bundle with its source map comment: without it, the copy caught a write.
+    if (readFileSync(kernelEntry + '.part', 'utf8').trimEnd().endsWith('//# sourceMappingURL=kernel.js.map')) {
+      renameSync(kernelEntry + '.part', kernelEntry);
+      return;
+    }
+    execFileSync(process.execPath, ['-e', 'setTimeout(() => {}, 200)']);
+  }
+  throw new Error('dist/kernel.js stayed incomplete (a build kept rewriting it)');
 }
 
 function newestSource(dir: string): number {
