@@ -27,10 +27,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const store = new RunStore(diagnoseRun);
   // registerDashboard adds its own disposables to the context.
   const dashboard: DashboardHandle = registerDashboard(context, { store });
+  // Diagnostics subscribe to the store before the host loads the open notebooks' saved runs into
+  // it, so a notebook that activated the extension shows its saved findings too.
+  const diagnostics = registerDiagnostics(context, { store });
   const host = registerHost(context, { store, kernelFactory, dashboard: () => dashboard });
   context.subscriptions.push(
     host,
-    registerDiagnostics(context, { store }),
+    diagnostics,
     registerLanguageFeatures(context),
     openDashboardOnFirstFit(store, () => dashboard),
   );

@@ -3,6 +3,7 @@
  * quick fixes, the workflow checklist view and the two palette commands.
  */
 import * as vscode from 'vscode';
+import type { Run } from '../../protocol/run';
 import type { RunStore } from '../../runs/runStore';
 import { CellDiagnostics } from './cellDiagnostics';
 import { ChecklistView } from './checklistView';
@@ -38,9 +39,12 @@ export function registerDiagnostics(context: vscode.ExtensionContext, deps: { st
       if (cell) cells.cellEdited(cell);
     }),
     { dispose: store.onDidChange((change) => {
-      if (change.kind !== 'runEnded') return;
+      if (change.kind !== 'runEnded' && change.kind !== 'loaded') return;
       const notebook = notebookByKey(change.notebook);
-      if (notebook) cells.showRun(notebook, change.run, change.findings);
+      if (!notebook) return;
+      if (change.kind === 'runEnded') return cells.showRun(notebook, change.run, change.findings);
+      // A reopened notebook shows the findings of its saved runs: the latest run of each fit call.
+      for (const run of latestRunPerFitCall(store.runs(change.notebook))) cells.showRun(notebook, run, store.findings(change.notebook, run.id));
     }) },
     vscode.languages.registerCodeActionsProvider({ language: 'typescript', scheme: 'vscode-notebook-cell' }, new FitlabQuickFixes(), { providedCodeActionKinds: FitlabQuickFixes.kinds }),
     vscode.commands.registerCommand(DIAGNOSE_LAST_RUN, () => diagnoseLastRun(store, channel)),
@@ -55,4 +59,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext, deps: { st
   });
   context.subscriptions.push(disposable);
   return disposable;
+}
+
+/** The last finished run of each `fit(` call (cell and line): re-runs replace their earlier runs. */
+function latestRunPerFitCall(runs: readonly Run[]): Run[] {
+  const latest = new Map<string, Run>();
+  for (const run of runs) if (run.status !== 'running' && run.cell) latest.set(`${run.cell.index}:${run.cell.fitLine ?? ''}`, run);
+  return [...latest.values()];
 }
