@@ -3,7 +3,7 @@
  * cell frames point at the cell's own TypeScript lines (mapped back through the transpile source
  * map) with the kernel's internal frames (its bundle, node internals) removed.
  */
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { LEAST_UPPER_BOUND, TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import type { CellError, CellErrorPosition } from '../protocol/kernel';
 import type { TranspiledCell } from './transpile';
 import { CellSyntaxError } from './transpile';
@@ -45,7 +45,12 @@ export class CellSourceMaps {
   resolve(filename: string, line: number, column: number): { displayName: string; position: CellErrorPosition } | undefined {
     const cell = this.cells.get(filename);
     if (!cell) return undefined;
-    const original = originalPositionFor(cell.map, { line, column: Math.max(0, column - 1) });
+    const needle = { line, column: Math.max(0, column - 1) };
+    let original = originalPositionFor(cell.map, needle);
+    // V8 may point at text the rewrite inserted before any mapped segment of the line (the
+    // `return (` of the cell's last expression): take the first mapped segment after it on the same
+    // generated line, which is where the user's own code starts.
+    if (original.line === null) original = originalPositionFor(cell.map, { ...needle, bias: LEAST_UPPER_BOUND });
     if (original.line === null) return undefined;
     return { displayName: cell.displayName, position: { cellIndex: cell.cellIndex, line: original.line, column: original.column + 1 } };
   }

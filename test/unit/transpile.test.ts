@@ -146,6 +146,15 @@ test('a runtime error maps to the cell line and column, not the transpiled code'
   assert.match(error.stack ?? '', /cell-3\.ts:6:1/);
 });
 
+test('an error in the cell’s last expression (the returned value) reports that line and column', async () => {
+  const { cells } = evaluator();
+  const thrown = await cells.run('const tValue = 1;\n\n  missingFunction(tValue)', 4).catch((error: unknown) => error);
+  const error = toCellError(thrown, cells.maps, { kernelPaths: [__dirname, __filename] }, 4);
+  assert.equal(error.name, 'ReferenceError');
+  assert.deepEqual(error.position, { cellIndex: 4, line: 3, column: 3 });
+  assert.match(error.stack ?? '', /^ {4}at cell-5\.ts:3:3$/m);
+});
+
 test('an error thrown by a function from an earlier cell points at that cell', async () => {
   const { cells } = evaluator();
   await cells.run('\n\nfunction failLater(): void {\n  null!.toString();\n}', 0);
