@@ -52,3 +52,8 @@ function keepKernelAliveOnStrayErrors(): void {
 }
 keepKernelAliveOnStrayErrors();
 process.on('disconnect', () => process.exit(0));
+// Interrupts arrive over IPC (and the interrupt channel), never as signals. A Ctrl-C in a terminal
+// running `fitlab run` sends SIGINT to the whole foreground process group, kernel included: the
+// CLI's own handler decides what it means (interrupt the cell, or exit on the second Ctrl-C), so
+// the kernel must not die of it and lose the notebook's state.
+process.on('SIGINT', () => {});

@@ -35,6 +35,20 @@ test('interrupting a cell while the kernel is still starting cancels it without 
   assert.equal(kernel.state, 'idle');
 });
 
+test('a SIGINT sent to an idle kernel (a Ctrl-C in the CLI’s terminal) leaves it alive with its state', async () => {
+  const kernel = newKernel();
+  await runCell(kernel, 'const survivesCtrlC = "still here";');
+  const states: KernelState[] = [];
+  kernel.onDidChangeState((state) => states.push(state));
+  const pid = kernel.pid;
+  assert.ok(pid !== undefined, 'the kernel has a process');
+  process.kill(pid, 'SIGINT');
+  const run = await runCell(kernel, 'survivesCtrlC');
+  assert.equal(resultText(run), "'still here'");
+  assert.equal(kernel.pid, pid, 'the same kernel process answered');
+  assert.ok(!states.includes('dead'), `states after SIGINT: ${states.join(', ')}`);
+});
+
 test('interrupting `while (true) {}` stops the kernel, says so, and the next run starts fresh', async () => {
   const kernel = newKernel({ interruptGraceMs: 500 });
   await runCell(kernel, 'const before = 1;');
