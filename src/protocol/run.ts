@@ -115,6 +115,19 @@ export interface RunCellRef {
   fitLine?: number;
 }
 
+/**
+ * How the fit that made a run fits in a cross-validation: set by `fitlab.kfold` on every run its
+ * folds record (one run per fold and repeat), so the workflow checklist and the views can tell a
+ * fold's run from a plain fit. 0-based `fold` and `repeat`; `repeats` is 1 for plain K-fold.
+ */
+export interface EvaluationProtocol {
+  kind: 'kfold';
+  k: number;
+  fold: number;
+  repeats: number;
+  repeat: number;
+}
+
 export interface Run {
   id: string;
   /** A short human name, e.g. "16-16 · L2 0.001 · Dropout 0.5". */
@@ -139,6 +152,8 @@ export interface Run {
   batches: BatchHistory;
   /** Best (lowest) validation loss epoch restored by EarlyStopping, if any. */
   restoredEpoch?: number;
+  /** The evaluation protocol this fit was part of (a K-fold fold); absent for a plain fit. */
+  protocol?: EvaluationProtocol;
 }
 
 /** An incremental update of a running run: rows appended since the last update. */

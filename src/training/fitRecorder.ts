@@ -13,6 +13,7 @@ import { checkCallbacks, checkData, checkFitArgs, checkModel } from './fitChecks
 import type { TrainingHost } from './index';
 import { getLearningRate, scheduleOf, setLearningRate } from './optimizers';
 import { buildRun, lossName } from './recorder/buildRun';
+import { currentEvaluationProtocol } from './recorder/evaluationProtocol';
 import { featureStats, hasNonFinite, labelStats, type NumericArray } from './recorder/dataStats';
 import { RunRecorder } from './recorder/runRecorder';
 import { hookAdapter, toTfCallbacks } from './recorder/tfCallbacks';
@@ -120,7 +121,7 @@ interface Recording {
 /** Builds and announces the run, and the callback list that records it around the user's callbacks. */
 function startRecording(tf: Tf, host: TrainingHost, model: tfNamespace.LayersModel, userCallbacks: unknown[], data: DataStats, params: FitParams, inputsHaveNaN: () => boolean): Recording {
   const context = host.context();
-  const run = buildRun({ model, callbacks: userCallbacks, data, params, context, fitIndex: nextFitIndex(context), labelSuffix });
+  const run = buildRun({ model, callbacks: userCallbacks, data, params, context, fitIndex: nextFitIndex(context), labelSuffix, protocol: currentEvaluationProtocol() });
   const recorder = new RunRecorder(run, host.sink(), host.recordBatches);
   const state: FitState = { epoch: params.initialEpoch, batch: 0, lr: getLearningRate(model.optimizer), failure: null, interrupted: false };
   const Adapter = hookAdapter(tf);
@@ -199,8 +200,12 @@ async function fitDatasetAndRecord(tf: Tf, host: TrainingHost, plainFitDataset: 
   return trainRecorded(model, recording, () => plainFitDataset.call(model, dataset, { ...args, callbacks: recording.callbacks }));
 }
 
+/** How long a fit may run without letting the event loop turn (timers, IPC, output). */
+const YIELD_EVERY_MS = 100;
+
 /** The first callback of every fit: schedule stepping, per-batch records, NaN guard, interrupt, `lr` in the logs. */
 function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, recorder: RunRecorder, state: FitState, inputsHaveNaN: () => boolean) {
+  let lastYield = Date.now();
   return {
     onEpochBegin(epoch: number) {
       state.epoch = epoch;
@@ -211,7 +216,14 @@ function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, record
       if (schedule) setLearningRate(model.optimizer, schedule(model.optimizer.iterations));
       state.lr = getLearningRate(model.optimizer);
     },
-    onBatchEnd(batch: number, logs?: Logs) {
+    async onBatchEnd(batch: number, logs?: Logs) {
+      // tfjs's fit loop only awaits microtasks, so without a real turn of the event loop nothing
+      // else runs until the fit ends: not the IPC `interrupt` message, not the cell's timers, not
+      // the throttled progress flushes. One macrotask turn every ~100 ms costs next to nothing.
+      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
       const loss = logs?.loss ?? NaN;
       recorder.batch(state.epoch, loss, state.lr);
       if (!Number.isFinite(loss) && state.failure === null) {

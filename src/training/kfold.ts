@@ -1,7 +1,7 @@
 /**
  * `fitlab.kfold`: K-fold cross-validation, and iterated K-fold with reshuffling (`repeats`), for
  * data too small for one reliable hold-out split. Each fold trains a fresh model from `build()`
- * (every fold's fit is recorded as a run labelled "fold i/k") and the result holds each fold's
+ * (every fold's fit is recorded as a run labelled "fold i/k" and tagged with `Run.protocol`) and the result holds each fold's
  * history, the mean and spread of the validation score, and the mean curve per epoch.
  */
 import type * as tfNamespace from '@tensorflow/tfjs';
@@ -9,6 +9,7 @@ import { isScoreLike } from './callbacks/monitor';
 import { permutation } from './data/random';
 import type { Split } from './data/split';
 import { withRunLabelSuffix } from './fitRecorder';
+import { withEvaluationProtocol } from './recorder/evaluationProtocol';
 import { requireNumber } from './schedules/schedule';
 
 type Tf = typeof tfNamespace;
@@ -115,7 +116,9 @@ export async function kfold(tf: Tf, options: KFoldOptions): Promise<KFoldResult>
       const label = repeats > 1 ? `repeat ${repeat + 1}/${repeats} fold ${fold + 1}/${k}` : `fold ${fold + 1}/${k}`;
       const model = options.build();
       try {
-        const history = numericHistory(await withRunLabelSuffix(label, () => fit(model, data)));
+        // Every run the fold's fit records says which fold of which repeat it is (for the checklist and views).
+        const trained = await withEvaluationProtocol({ kind: 'kfold', k, fold, repeats, repeat }, () => withRunLabelSuffix(label, () => fit(model, data)));
+        const history = numericHistory(trained);
         const scores = history[monitor];
         if (!scores?.length) throw new Error(`${where}: fold ${fold + 1} logged no '${monitor}' (logged: ${Object.keys(history).join(', ')}); pass validation data to fit or choose another monitor`);
         const best = higherIsBetter ? Math.max(...scores) : Math.min(...scores);

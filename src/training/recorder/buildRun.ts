@@ -1,6 +1,6 @@
 /** The initial (empty-history) run record of a fit. */
 import type * as tfNamespace from '@tensorflow/tfjs';
-import type { DataStats, FitParams, OptimizerSummary, Run } from '../../protocol/run';
+import type { DataStats, EvaluationProtocol, FitParams, OptimizerSummary, Run } from '../../protocol/run';
 import { FitlabCallback } from '../callbacks/callback';
 import { getLearningRate, optimizerName, scheduleOf } from '../optimizers';
 import { findFitLine } from './fitLine';
@@ -43,6 +43,8 @@ export interface RunInputs {
   /** Which fit of this cell execution this is (0-based), to find its line. */
   fitIndex: number;
   labelSuffix: string;
+  /** The cross-validation this fit is a fold of, if any. */
+  protocol?: EvaluationProtocol;
 }
 
 export function buildRun(inputs: RunInputs): Run {
@@ -65,5 +67,6 @@ export function buildRun(inputs: RunInputs): Run {
     epochs: [],
     history: {},
     batches: { epoch: [], loss: [], lr: [] },
+    ...(inputs.protocol ? { protocol: { ...inputs.protocol } } : {}),
   };
 }
