@@ -33,6 +33,8 @@ export const CHECKLIST_STEPS: readonly StepDefinition[] = [
     title: 'Decide on an evaluation protocol',
     why: 'Hold-out validation, K-fold, or iterated K-fold with shuffling: without data the model never trained on, overfitting is invisible.',
     derive: (runs) => {
+      const kfold = kfoldEvidence(runs);
+      if (kfold) return kfold;
       const run = runs.find((r) => r.data.validation.source !== 'none' || (r.history.val_loss?.length ?? 0) > 0);
       return run ? `${run.label} validated on ${run.data.validation.source === 'validationSplit' ? `validationSplit ${run.params.validationSplit ?? ''}`.trim() : 'validation data'}` : null;
     },
@@ -75,6 +77,19 @@ export const CHECKLIST_STEPS: readonly StepDefinition[] = [
     derive: (runs, findings) => regularizedBeatOverfit(runs, findings),
   },
 ];
+
+/**
+ * A K-fold fold's run validates on its held-out fold (often as validationData), but the protocol the
+ * user chose is K-fold: say so, with k and repeats, and point at the first fold's run (#n as numbered
+ * in the run list).
+ */
+function kfoldEvidence(runs: readonly Run[]): string | null {
+  const index = runs.findIndex((r) => r.protocol?.kind === 'kfold');
+  if (index < 0) return null;
+  const { label, protocol } = runs[index]!;
+  const { k, repeats } = protocol!;
+  return `K-fold (k=${k}${repeats > 1 ? `, ${repeats} repeats` : ''}) in run #${index + 1} (${label})`;
+}
 
 function bestOf(run: Run, key: string, lowerIsBetter: boolean): number | null {
   const values = finiteValues(run.history[key] ?? []);

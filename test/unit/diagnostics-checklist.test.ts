@@ -59,6 +59,22 @@ test('without validation data or with unscaled inputs, steps 3 and 4 stay to do'
   assert.equal(s['prepare-data'], 'todo');
 });
 
+test('step 3 names K-fold (k and repeats) when only kfold fold runs exist, not their per-fold validation data', () => {
+  const fold = (id: string, foldIndex: number, repeat: number) => classifier(id, [0.69, 0.5, 0.4], [0.69, 0.52, 0.45], (r) => {
+    r.data.validation = { source: 'validationData', samples: 125 };
+    delete r.params.validationSplit;
+    r.protocol = { kind: 'kfold', k: 4, fold: foldIndex, repeats: 2, repeat };
+  });
+  const runs = [0, 1].flatMap((repeat) => [0, 1, 2, 3].map((f) => fold(`r${repeat}f${f}`, f, repeat)));
+  const step = deriveChecklist(runs, {}, findingsOf(runs)).find((s) => s.id === 'evaluation-protocol')!;
+  assert.equal(step.status, 'done');
+  assert.equal(step.evidence, 'K-fold (k=4, 2 repeats) in run #1 (run r0f0)');
+  // A hold-out fit earlier in the notebook keeps step 3 done, and the K-fold runs still name the protocol.
+  const mixed = [classifier('hold', [0.69, 0.5], [0.69, 0.55]), classifier('plain', [0.69, 0.5], null), ...runs.slice(0, 4).map((r) => ({ ...r, protocol: { ...r.protocol!, repeats: 1 } }))];
+  const evidence = deriveChecklist(mixed, {}, findingsOf(mixed)).find((s) => s.id === 'evaluation-protocol')!.evidence;
+  assert.equal(evidence, 'K-fold (k=4) in run #3 (run r0f0)');
+});
+
 test('a run at the class-prior loss does not beat the baseline', () => {
   const runs = [classifier('a', [0.7, 0.695, 0.694], [0.7, 0.696, 0.694])];
   assert.equal(statuses(runs)['beat-baseline'], 'todo');
