@@ -123,3 +123,15 @@ test('a cell output without per-batch columns (as the editor stores it) draws ep
   assert.equal(lr?.yType, 'logarithmic', 'the learning rate from the epoch logs, on a log axis');
   assert.deepEqual(problems.errors, []);
 });
+
+test('snapshots sent in quick succession, before the first is drawn, end in one chart with the newest data', async () => {
+  const { page, problems } = await open();
+  const run = makeRun({ id: 'fast', epochs: 12 });
+  const texts = [4, 8, 12].map((n) => JSON.stringify({ run: snapshot(run, n, 8), findings: [] }));
+  await page.evaluate((all) => Promise.all(all.map((text) => (window as unknown as { __render: (a: string, b: string, c: string) => Promise<void> }).__render('fast', text, 'cell-1'))), texts);
+  assert.equal(await page.locator('#cell-1 canvas[aria-label^="Loss chart"]').count(), 1);
+  assert.equal((await drawn(page, 'fast/loss'))?.loss, 12);
+  const live = await page.evaluate(() => (window as unknown as { __fitlabLiveCharts: number }).__fitlabLiveCharts);
+  assert.equal(live, 3, 'loss, accuracy and learning rate: one set of charts, none leaked');
+  assert.deepEqual(problems.errors, []);
+});

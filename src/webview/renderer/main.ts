@@ -24,6 +24,9 @@ export function activate(_context: RendererContext): RendererApi {
 
   return {
     async renderOutputItem(item: OutputItem, element: HTMLElement) {
+      // Awaited first, so the lookup and creation below run without a gap: snapshots arriving in
+      // quick succession update one view instead of racing to create two.
+      const chartJs = await loadChartJs();
       ensureStyles(element);
       const output = readOutput(item);
       if (typeof output === 'string') {
@@ -35,7 +38,7 @@ export function activate(_context: RendererContext): RendererApi {
       let view = views.get(item.id);
       if (!view || view.element !== element) {
         view?.dispose();
-        view = new RunOutputView(await loadChartJs(), element, item.id, look());
+        view = new RunOutputView(chartJs, element, item.id, look());
         views.set(item.id, view);
       }
       view.update(output);

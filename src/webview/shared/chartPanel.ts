@@ -9,6 +9,7 @@ import type { Chart, ChartDataset, Plugin, ScatterDataPoint } from 'chart.js' wi
 import type { ChartSpec, MarkerSpec, Palette } from './chartSpecs';
 import { decimateMinMax } from './decimate';
 import { formatNumber } from './format';
+import { countChart } from './testHook';
 
 /** The chart.js module, as loadChartJs returns it. */
 export type ChartJs = typeof import('chart.js', { with: { 'resolution-mode': 'import' } });
@@ -108,6 +109,7 @@ export class ChartPanel {
       },
     });
     markersOf.set(this.chart, { markers: spec.markers, font: `${font.size}px ${font.family}` });
+    countChart(1);
     this.update(spec);
   }
 
@@ -153,6 +155,7 @@ export class ChartPanel {
 
   destroy(): void {
     this.chart.destroy();
+    countChart(-1);
   }
 
   private restyle(palette: Palette): void {
