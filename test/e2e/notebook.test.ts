@@ -99,9 +99,12 @@ describe('Fitlab in the browser', { timeout: 10 * 60_000 }, () => {
 
   step('opens the example notebook and renders its cells', async () => {
     await quickOpen('regularization.tfnb');
-    const cells = page.locator('.cell-list-container .monaco-list-row.code-cell-row');
-    await cells.first().waitFor();
-    assert.ok((await cells.count()) > 1, 'the example shows several code cells');
+    await page.locator('.cell-list-container .monaco-list-row.code-cell-row').first().waitFor();
+    // The list draws only the cells on screen; the status bar counts them all ("Cell 1 of 19").
+    const position = page.locator('.statusbar-item', { hasText: /Cell \d+ of \d+/ }).first();
+    await position.waitFor();
+    const total = Number(/of (\d+)/.exec((await position.textContent()) ?? '')?.[1]);
+    assert.ok(total > 5, `the example has its cells (status bar: ${await position.textContent()})`);
     assert.match((await page.locator('.kernel-label:visible').first().textContent()) ?? '', /Fitlab/, 'the Fitlab kernel is the selected kernel');
     await screenshot('example-notebook');
   });
