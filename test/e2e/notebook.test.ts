@@ -139,6 +139,14 @@ describe('Fitlab in the browser', { timeout: 10 * 60_000 }, () => {
     await screenshot('problems-overfitting');
   });
 
+  step('shows no type errors for correct code', async () => {
+    // The notebook's cells are valid TypeScript: the Problems view must not paint them red.
+    const problems = page.locator('.markers-panel .monaco-list-row');
+    await problems.first().waitFor();
+    const rows = await problems.allTextContents();
+    assert.deepEqual(rows.filter((r) => /fitlab-ts/.test(r)), [], 'type errors reported on correct code');
+  });
+
   step('opens the training dashboard with the run\'s curves', async () => {
     await runCommand('Fitlab: Open Training Dashboard');
     await panel().locator('canvas').first().waitFor({ timeout: LONG });
