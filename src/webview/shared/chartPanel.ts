@@ -128,7 +128,7 @@ export class ChartPanel {
       backgroundColor: d.color,
       borderWidth: d.light ? 1 : 2,
       borderDash: d.dashed ? [6, 4] : [],
-      pointRadius: d.light || d.key === 'lr' || d.points.length > 60 ? 0 : 2,
+      pointRadius: d.light || d.key === 'lr' || d.points.length > 30 ? 0 : 2,
       pointHoverRadius: 3,
       order: d.light ? 2 : 1,
       stepped: d.key === 'lr' ? 'before' : false,
