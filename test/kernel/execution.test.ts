@@ -88,6 +88,22 @@ describe('a kernel running cells', () => {
     assert.equal(text, "[ true, true, 'wasm' ]");
   });
 
+  test('timers fire while a long fit trains: a 50 ms setTimeout prints before the run ends', async () => {
+    // The fit stops itself after 1.5 s of training, however fast or loaded the machine is.
+    const code = [
+      'const tickModel = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });',
+      'tickModel.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
+      'setTimeout(() => console.log("tick"), 50);',
+      'const tickStarted = Date.now();',
+      'const stopAfter = { onBatchEnd: () => { if (Date.now() - tickStarted > 1500) tickModel.stopTraining = true; } };',
+      'await tickModel.fit(tf.ones([64, 2]), tf.ones([64, 1]), { epochs: 1000000, batchSize: 4, verbose: 0, callbacks: [stopAfter] });',
+    ].join('\n');
+    const run = await runCell(kernel, code, 4);
+    assert.equal(run.outcome.ok, true, JSON.stringify(run.outcome));
+    const order = run.log.flatMap((e) => (e.type === 'stream' ? [e.text.trim()] : e.type === 'runEnded' ? ['runEnded'] : []));
+    assert.deepEqual(order, ['tick', 'runEnded']);
+  });
+
   test('top-level await of a real fit returns its history', async () => {
     const code = [
       'const fitModel = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });',
