@@ -52,6 +52,21 @@ test('a fit shows a run output and a progress line, both updated in place as epo
   assert.deepEqual(rendered[1], [{ mime: 'text/plain', value: 'epoch 1/3 · loss 0.9000' }]);
 });
 
+test('a finished run carries a static image beside the Fitlab item when the notebook wants one (ipynb), and only then', () => {
+  const run = sampleRun();
+  const withImage = new ExecutionOutputs({ staticImage: (o) => ({ mime: 'image/svg+xml', value: `<svg>${o.run.id}</svg>` }) });
+  withImage.runStarted({ run, findings: [] }, 'epoch 0/3');
+  const progress = withImage.runUpdated({ run, findings: [] }, 'epoch 1/3');
+  assert.deepEqual(progress[0].items.map((i) => i.mime), [RUN_MIME], 'no image while training');
+  const ended = withImage.runEnded({ run, findings: [] }, 'completed');
+  assert.deepEqual(ended[0].items.map((i) => i.mime), [RUN_MIME, 'image/svg+xml']);
+  assert.equal(ended[0].items[1].value, `<svg>${run.id}</svg>`);
+
+  const plain = new ExecutionOutputs();
+  plain.runStarted({ run, findings: [] }, 'epoch 0/3');
+  assert.deepEqual(plain.runEnded({ run, findings: [] }, 'completed')[0].items.map((i) => i.mime), [RUN_MIME]);
+});
+
 test('the run output is a snapshot without per-batch columns: later changes to the live run do not leak into it', () => {
   const out = new ExecutionOutputs();
   const run = sampleRun({ batches: { epoch: [0, 0], loss: [1, 0.9], lr: [0.01, 0.01] } });

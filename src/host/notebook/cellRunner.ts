@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExecutionEvent } from '../../protocol/kernel';
+import { renderRunSvg } from '../../report/svg';
 import type { RunStore } from '../../runs/runStore';
 import { kernelBanner } from '../kernel/kernelBanner';
 import type { KernelManager, KernelOutcome } from '../kernel/kernelManager';
@@ -48,7 +49,10 @@ export async function runCell(execution: vscode.NotebookCellExecution, deps: Cel
 
   execution.start(Date.now());
   await execution.clearOutput();
-  const outputs = new ExecutionOutputs();
+  // Jupyter notebooks also get each run's curves as an SVG, so GitHub and Jupyter show them.
+  const outputs = new ExecutionOutputs(
+    cell.notebook.notebookType === 'jupyter-notebook' ? { staticImage: (o) => ({ mime: 'image/svg+xml', value: renderRunSvg(o.run, o.findings) }) } : {},
+  );
   const writer = new OutputWriter(execution);
 
   let started;

@@ -39,7 +39,7 @@ export function applyExecutionEvent(event: ExecutionEvent, notebook: string, out
       const run = store.run(notebook, event.runId);
       if (!run) return [];
       kernels.setTraining(notebook, undefined);
-      return outputs.runUpdated({ run, findings: store.findings(notebook, run.id) }, summaryLine(run));
+      return outputs.runEnded({ run, findings: store.findings(notebook, run.id) }, summaryLine(run));
     }
   }
 }

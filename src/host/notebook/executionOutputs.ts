@@ -26,7 +26,17 @@ interface RunOutputs {
   progress: number;
 }
 
+export interface ExecutionOutputsOptions {
+  /**
+   * A static picture of a finished run, added to its output beside the Fitlab item: Jupyter and
+   * GitHub draw it where Fitlab's renderer is not installed (used for .ipynb notebooks).
+   */
+  staticImage?: (output: RunOutput) => DisplayItem;
+}
+
 export class ExecutionOutputs {
+  constructor(private readonly options: ExecutionOutputsOptions = {}) {}
+
   private nextKey = 0;
   /** The stream output that further writes of the same stream extend, while it is the last output. */
   private openStream: { key: number; name: 'stdout' | 'stderr' } | undefined;
@@ -74,6 +84,14 @@ export class ExecutionOutputs {
       { op: 'replace', key: outputs.chart, items: [runItem(output)] },
       { op: 'replace', key: outputs.progress, items: [{ mime: PROGRESS_MIME, value: line }] },
     ];
+  }
+
+  /** The fit ended: like an update, plus the static image when this notebook wants one. */
+  runEnded(output: RunOutput, line: string): OutputOp[] {
+    const ops = this.runUpdated(output, line);
+    const image = this.options.staticImage?.(output);
+    const chart = ops[0];
+    return image && chart ? [{ ...chart, items: [...chart.items, image] }, ...ops.slice(1)] : ops;
   }
 
   private append(items: DisplayItem[]): { op: 'append'; key: number; items: DisplayItem[] } {
