@@ -80,10 +80,15 @@ async function runInServer(opts) {
 
   let server = null;
   let browser = null;
+  // The server first: it owns the kernels and file watchers; a browser that hangs on close must
+  // not keep them alive.
   const cleanup = async () => {
-    await browser?.close().catch(() => {});
     await server?.stop();
+    await browser?.close().catch(() => {});
   };
+  // A late rejection from Playwright while the page goes away must not end this process before
+  // cleanup has run (Node ends the process on an unhandled rejection).
+  process.on('unhandledRejection', (reason) => log(`ignored late error: ${reason instanceof Error ? reason.message : String(reason)}`));
   const onSignal = (signal) => { void cleanup().then(() => process.exit(signal === 'SIGINT' ? 130 : 143)); };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

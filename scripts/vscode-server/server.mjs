@@ -138,8 +138,13 @@ export async function startServer({ dirs, trusted = true, log = (l) => console.l
   let exited = null;
   child.on('exit', (code, signal) => { exited = code ?? signal; });
 
+  // Safety net: whatever way this process ends (a crash, process.exit), the server's group goes too.
+  const killGroupNow = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } };
+  if (child.pid !== undefined) process.once('exit', killGroupNow);
+
   const stop = async () => {
     if (child.pid === undefined) return;
+    process.removeListener('exit', killGroupNow);
     for (const [signal, wait] of [['SIGTERM', 3000], ['SIGKILL', 1000]]) {
       try { process.kill(-child.pid, signal); } catch { return; } // group already gone
       const deadline = Date.now() + wait;
