@@ -39,10 +39,11 @@ const needed = [
   /^dist\/webview\/[\w-]+\.js$/,
   /^dist\/wasm\/[\w-]+\.wasm$/,
   /^dist\/types\//, // declarations the language features type-check cells against
-  /^media\//,
+  /^media\/(?!src\/)/,
   /^examples\/[\w-]+\.(tfnb|ipynb)$/, // "Fitlab: Open Regularization Example"
   /^node_modules\/esbuild\/(package\.json|LICENSE\.md|lib\/main\.js)$/,
   /^node_modules\/@esbuild\/[\w-]+\/(package\.json|LICENSE\.md|bin\/esbuild(\.exe)?|esbuild\.exe)$/,
+  /^node_modules\/fitlab-tsserver-plugin\//, // silences VS Code's built-in TypeScript in Fitlab cells
 ];
 
 /** The files vsce would pack (`vsce ls`), and those of them an installed extension does not need. */
