@@ -138,7 +138,9 @@ export async function transpileCell(source: string, filename: string): Promise<T
   visit(program, (node) => {
     if (node.type === 'ImportExpression') s.overwrite(node.start, node.source.start, `${HELPERS_PARAM}.importDynamic(`);
   });
-  if (last && last.type === 'ExpressionStatement' && !('directive' in last && last.directive)) {
+  // A cell that is only a string ('done') parses as a directive prologue; like Node's REPL, show
+  // its value. Only a real "use strict" stays a directive.
+  if (last && last.type === 'ExpressionStatement' && !('directive' in last && last.directive === 'use strict')) {
     s.prependRight(last.expression.start, 'return (');
     s.appendLeft(last.expression.end, ')');
     returnsValue = true;

@@ -96,6 +96,8 @@ test('the last expression is the cell value; a cell ending in a statement has no
   assert.deepEqual(await cells.run('const tX = 2;\ntX * 21', 0), { value: 42, returnsValue: true });
   assert.deepEqual(await cells.run('const tY = 2;', 0), { value: undefined, returnsValue: false });
   assert.deepEqual(await cells.run('export const tZ = 3;\ntZ', 0), { value: 3, returnsValue: true });
+  assert.deepEqual(await cells.run("'still here'", 0), { value: 'still here', returnsValue: true }, 'a lone string is a value, not a directive');
+  assert.deepEqual(await cells.run("'use strict';", 0), { value: undefined, returnsValue: false });
   assert.deepEqual(await cells.run('if (tX) { tX + 1 }', 0), { value: undefined, returnsValue: false });
 });
 
