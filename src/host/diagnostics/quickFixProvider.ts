@@ -10,6 +10,12 @@ import type { FindingId } from '../../protocol/findings';
 import { DIAGNOSTIC_SOURCE, toCodeRange, toTextEdit } from './convert';
 import { cellOfDocument, isTypeScriptCell } from './notebookCells';
 
+/**
+ * Run after a Fitlab quick fix's edit is applied. It does nothing itself: the walkthrough's
+ * "Apply the L2 quick fix" step completes on it (`onCommand:`).
+ */
+export const QUICK_FIX_APPLIED = 'fitlab.quickFixApplied';
+
 export class FitlabQuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -30,6 +36,7 @@ function toAction(fix: QuickFix, uri: vscode.Uri, diagnostic: vscode.Diagnostic)
   action.isPreferred = fix.preferred ?? false;
   action.edit = new vscode.WorkspaceEdit();
   action.edit.set(uri, fix.edits.map(toTextEdit));
+  action.command = { command: QUICK_FIX_APPLIED, title: fix.title };
   return action;
 }
 

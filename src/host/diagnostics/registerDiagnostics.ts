@@ -9,7 +9,7 @@ import { CellDiagnostics } from './cellDiagnostics';
 import { ChecklistView } from './checklistView';
 import { DIAGNOSE_LAST_RUN, diagnoseLastRun, SHOW_CHECKLIST, showChecklist } from './diagnosticsCommands';
 import { cellOfDocument, isDiagnosedNotebook, notebookByKey } from './notebookCells';
-import { FitlabQuickFixes } from './quickFixProvider';
+import { FitlabQuickFixes, QUICK_FIX_APPLIED } from './quickFixProvider';
 
 export function registerDiagnostics(context: vscode.ExtensionContext, deps: { store: RunStore }): vscode.Disposable {
   const { store } = deps;
@@ -49,6 +49,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, deps: { st
     vscode.languages.registerCodeActionsProvider({ language: 'typescript', scheme: 'vscode-notebook-cell' }, new FitlabQuickFixes(), { providedCodeActionKinds: FitlabQuickFixes.kinds }),
     vscode.commands.registerCommand(DIAGNOSE_LAST_RUN, () => diagnoseLastRun(store, channel)),
     vscode.commands.registerCommand(SHOW_CHECKLIST, () => showChecklist()),
+    vscode.commands.registerCommand(QUICK_FIX_APPLIED, () => undefined),
   ];
   // Disposed with the extension, or earlier by the caller; either way only once.
   let disposed = false;
