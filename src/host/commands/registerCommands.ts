@@ -21,7 +21,8 @@ export const COMMANDS = {
 } as const;
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable {
-  const handlers: Record<string, (ctx: CommandContext) => Promise<void>> = {
+  // Commands invoked from scripts and tests may pass arguments that skip the pickers.
+  const handlers: Record<string, (ctx: CommandContext, ...args: unknown[]) => Promise<void>> = {
     [COMMANDS.newNotebook]: newTrainingNotebook,
     [COMMANDS.openExample]: openExample,
     [COMMANDS.runAll]: runAllTrainingCells,
@@ -32,5 +33,5 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable {
     [COMMANDS.selectBackend]: selectBackend,
     [COMMANDS.kernelMenu]: kernelMenu,
   };
-  return vscode.Disposable.from(...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, () => handler(ctx))));
+  return vscode.Disposable.from(...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(ctx, ...args))));
 }

@@ -10,7 +10,12 @@ const descriptions: Record<BackendPreference, string> = {
   cpu: 'plain JavaScript: slowest, always available',
 };
 
-export async function selectBackend(ctx: CommandContext): Promise<void> {
+function isBackend(value: unknown): value is BackendPreference {
+  return typeof value === 'string' && Object.hasOwn(descriptions, value);
+}
+
+/** `backend` (for scripts and tests): a backend name that is chosen without showing the picker. */
+export async function selectBackend(ctx: CommandContext, backend?: unknown): Promise<void> {
   const config = vscode.workspace.getConfiguration('fitlab');
   const current = config.get<BackendPreference>('backend', 'auto');
   const items = (Object.keys(descriptions) as BackendPreference[]).map((backend) => ({
@@ -18,7 +23,7 @@ export async function selectBackend(ctx: CommandContext): Promise<void> {
     description: backend === current ? `${descriptions[backend]} (current)` : descriptions[backend],
     backend,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Fitlab: TensorFlow.js backend', placeHolder: `Current: ${current}` });
+  const picked = isBackend(backend) ? { backend } : await vscode.window.showQuickPick(items, { title: 'Fitlab: TensorFlow.js backend', placeHolder: `Current: ${current}` });
   if (!picked) return;
   // Write where the value is set now, so a workspace setting is not silently shadowing the choice.
   const inspected = config.inspect<BackendPreference>('backend');

@@ -16,11 +16,15 @@ function lastRun(store: RunStore): ReturnType<RunStore['lastRun']> {
   return (notebook && store.lastRun(notebook)) || store.lastRun();
 }
 
-export function diagnoseLastRun(store: RunStore, channel: vscode.OutputChannel): void {
+/**
+ * Shows the findings in the output channel and a one-line summary; returns that summary (for
+ * scripts and tests, which cannot read a notification), or undefined when there is no run.
+ */
+export function diagnoseLastRun(store: RunStore, channel: vscode.OutputChannel): string | undefined {
   const last = lastRun(store);
   if (!last) {
     void vscode.window.showInformationMessage('Fitlab: no run yet. Run a cell that calls model.fit, then diagnose it.');
-    return;
+    return undefined;
   }
   const { run } = last;
   // Diagnosed afresh: the command is asked for even when automatic diagnostics are turned off, and
@@ -31,7 +35,9 @@ export function diagnoseLastRun(store: RunStore, channel: vscode.OutputChannel):
   channel.show(true);
   const top = findings[0];
   const summary = top ? `${findings.length} finding${findings.length === 1 ? '' : 's'}; ${findingHeadline(top)}` : 'no findings: nothing looks wrong with this run.';
-  void vscode.window.showInformationMessage(`Fitlab, ${run.label}: ${summary}`);
+  const message = `Fitlab, ${run.label}: ${summary}`;
+  void vscode.window.showInformationMessage(message);
+  return message;
 }
 
 export async function showChecklist(): Promise<void> {

@@ -1,7 +1,7 @@
 /** Palette commands that open something a user can see. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, cellText, closeAllEditors, codeCells, openNotebook, waitFor, waitForCellDone, waitForText } from '../helpers';
+import { EXTENSION_ID, activateExtension, assertAllSucceeded, cellText, closeAllEditors, codeCells, openNotebook, runAndWait, waitFor, waitForCellDone, waitForText } from '../helpers';
 
 function webviewTabs(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes(viewType));
@@ -31,5 +31,40 @@ describe('palette commands', () => {
   it('"Fitlab: Open Training Dashboard" opens the dashboard panel', async () => {
     await vscode.commands.executeCommand('fitlab.openDashboard');
     await waitFor('the dashboard webview tab', () => webviewTabs('fitlab.dashboard').length > 0, 30_000);
+  });
+
+  it('"Fitlab: Diagnose Last Run" after an overfitting fit reports the overfitting', async () => {
+    const editor = await openNotebook('overfit.tfnb');
+    assertAllSucceeded(editor, await runAndWait(editor));
+    // The command returns the summary it shows in its notification (tests cannot read notifications).
+    const summary = await vscode.commands.executeCommand<string | undefined>('fitlab.diagnoseLastRun');
+    assert.ok(summary, 'Diagnose Last Run found the run');
+    assert.match(summary, /overfit/i);
+  });
+
+  it('"Fitlab: Select Backend" changes the fitlab.backend setting', async () => {
+    const config = () => vscode.workspace.getConfiguration('fitlab');
+    const before = config().inspect<string>('backend');
+    const choice = config().get<string>('backend') === 'cpu' ? 'wasm' : 'cpu';
+    try {
+      await vscode.commands.executeCommand('fitlab.selectBackend', choice);
+      assert.equal(config().get<string>('backend'), choice);
+    } finally {
+      await config().update('backend', before?.globalValue, vscode.ConfigurationTarget.Global);
+      await config().update('backend', before?.workspaceValue, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('every step of the first-run walkthrough completes on a registered command', async () => {
+    type Step = { id: string; completionEvents?: string[] };
+    const walkthroughs = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { walkthroughs: { id: string; steps: Step[] }[] } }).contributes.walkthroughs;
+    const steps = walkthroughs.find((w) => w.id === 'fitlab.firstRun')?.steps ?? [];
+    assert.ok(steps.length > 0, 'the fitlab.firstRun walkthrough has steps');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const step of steps) {
+      const commands = (step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
+      assert.ok((step.completionEvents ?? []).length > 0, `step "${step.id}" has a completion event`);
+      for (const command of commands) assert.ok(registered.has(command), `step "${step.id}" completes on ${command}, which is registered`);
+    }
   });
 });
