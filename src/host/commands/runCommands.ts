@@ -8,12 +8,19 @@ function noRuns(): void {
   void vscode.window.showInformationMessage('Fitlab: no runs yet — run a cell that calls model.fit() first.');
 }
 
-export async function compareRuns(ctx: CommandContext): Promise<void> {
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string');
+}
+
+/** `runIds` (for scripts and tests): the runs to overlay, chosen without showing the picker. */
+export async function compareRuns(ctx: CommandContext, runIds?: unknown): Promise<void> {
   const notebook = notebookWithRuns(ctx);
   const runs = notebook ? ctx.store.runs(notebook) : [];
   if (!notebook || runs.length === 0) return noRuns();
   const items = runPickItems(runs, ctx.store.allFindings(notebook)).map((item, i): RunPickItem & vscode.QuickPickItem => ({ ...item, picked: i < 2 }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Fitlab: compare runs', placeHolder: 'Pick the runs to overlay on the dashboard' });
+  const picked = isStringArray(runIds)
+    ? runIds.map((runId) => ({ runId }))
+    : await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Fitlab: compare runs', placeHolder: 'Pick the runs to overlay on the dashboard' });
   if (!picked || picked.length === 0) return;
   const dashboard = ctx.dashboard();
   if (!dashboard) {
@@ -23,10 +30,32 @@ export async function compareRuns(ctx: CommandContext): Promise<void> {
   dashboard.open(notebook, picked.map((p) => p.runId));
 }
 
-export async function exportRunHistory(ctx: CommandContext): Promise<void> {
+/** What a script or test passes to Export Run History to skip the pickers and the save dialog. */
+interface ExportRequest {
+  /** The run to export; the notebook's latest run when omitted. */
+  runId?: string;
+  format: 'csv' | 'json';
+  /** The file to write (a file URI or an absolute path); it is replaced if it exists. */
+  target: string;
+}
+
+function isExportRequest(value: unknown): value is ExportRequest {
+  const v = value as Partial<ExportRequest> | undefined;
+  return typeof v === 'object' && v !== null && (v.format === 'csv' || v.format === 'json') && typeof v.target === 'string' && (v.runId === undefined || typeof v.runId === 'string');
+}
+
+/** `request` (for scripts and tests): see ExportRequest; without it the user picks in the UI. */
+export async function exportRunHistory(ctx: CommandContext, request?: unknown): Promise<void> {
   const notebook = notebookWithRuns(ctx);
   const runs = notebook ? ctx.store.runs(notebook) : [];
   if (!notebook || runs.length === 0) return noRuns();
+  if (isExportRequest(request)) {
+    const run = request.runId === undefined ? runs.at(-1) : ctx.store.run(notebook, request.runId);
+    if (!run) throw new Error(`Fitlab: export run history: no run ${request.runId} in ${notebook}`);
+    const target = request.target.includes('://') ? vscode.Uri.parse(request.target) : vscode.Uri.file(request.target);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(request.format === 'csv' ? historyToCsv(run) : runToJson(run)));
+    return;
+  }
   const pickedRun = await vscode.window.showQuickPick(runPickItems(runs, ctx.store.allFindings(notebook)), { title: 'Fitlab: export run history', placeHolder: 'Which run?' });
   const run = pickedRun && ctx.store.run(notebook, pickedRun.runId);
   if (!run) return;

@@ -1,5 +1,8 @@
 /** Palette commands that open something a user can see. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, activateExtension, assertAllSucceeded, cellText, closeAllEditors, codeCells, openNotebook, runAndWait, waitFor, waitForCellDone, waitForText } from '../helpers';
 
@@ -65,6 +68,27 @@ describe('palette commands', () => {
       const commands = (step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
       assert.ok((step.completionEvents ?? []).length > 0, `step "${step.id}" has a completion event`);
       for (const command of commands) assert.ok(registered.has(command), `step "${step.id}" completes on ${command}, which is registered`);
+    }
+  });
+
+  it('"Fitlab: Export Run History" writes Keras CSVLogger columns and the run as JSON where asked; "Compare Runs" opens the dashboard', async () => {
+    const editor = await openNotebook('overfit.tfnb');
+    assertAllSucceeded(editor, await runAndWait(editor));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitlab-export-'));
+    try {
+      const csvPath = path.join(dir, 'history.csv');
+      await vscode.commands.executeCommand('fitlab.exportRunHistory', { format: 'csv', target: csvPath });
+      const [header, ...rows] = fs.readFileSync(csvPath, 'utf8').trim().split('\n');
+      assert.deepEqual(header.split(','), ['epoch', 'acc', 'loss', 'lr', 'val_acc', 'val_loss'], 'CSVLogger: epoch, then the logged keys sorted');
+      assert.equal(rows.length, 60, 'one row per epoch of the fixture\'s fit');
+      const jsonPath = path.join(dir, 'run.json');
+      await vscode.commands.executeCommand('fitlab.exportRunHistory', { format: 'json', target: jsonPath });
+      const run = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as { id: string; epochs: number[] };
+      assert.equal(run.epochs.length, 60);
+      await vscode.commands.executeCommand('fitlab.compareRuns', [run.id]);
+      await waitFor('the dashboard webview tab', () => webviewTabs('fitlab.dashboard').length > 0, 30_000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
