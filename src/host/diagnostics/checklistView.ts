@@ -36,6 +36,23 @@ export class ChecklistView implements vscode.TreeDataProvider<ChecklistStep>, vs
     this.refresh();
   }
 
+  /**
+   * Resolves to true once the view is showing (the workbench reports it a moment after a focus
+   * command returns), or false if it is still hidden after `limitMs`.
+   */
+  whenVisible(limitMs: number): Promise<boolean> {
+    if (this.view.visible) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (visible: boolean): void => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(visible);
+      };
+      const listener = this.view.onDidChangeVisibility((e) => e.visible && done(true));
+      const timer = setTimeout(() => done(this.view.visible), limitMs);
+    });
+  }
+
   refresh(): void {
     const notebook = checklistNotebook(this.store);
     this.view.message = notebook ? undefined : 'Open a Fitlab notebook (.tfnb) to follow the universal workflow of deep learning.';

@@ -5,7 +5,7 @@ import { findingHeadline, formatFindings } from '../../diagnostics/format';
 import type { RunStore } from '../../runs/runStore';
 import { fitlabSettings } from '../config';
 import { diagnoseOptions } from '../settings';
-import { CHECKLIST_VIEW, checklistNotebook } from './checklistView';
+import { CHECKLIST_VIEW, checklistNotebook, type ChecklistView } from './checklistView';
 
 export const DIAGNOSE_LAST_RUN = 'fitlab.diagnoseLastRun';
 export const SHOW_CHECKLIST = 'fitlab.showChecklist';
@@ -40,6 +40,8 @@ export function diagnoseLastRun(store: RunStore, channel: vscode.OutputChannel):
   return message;
 }
 
-export async function showChecklist(): Promise<void> {
+/** Focuses the checklist view; returns whether it is now visible (for scripts and tests). */
+export async function showChecklist(checklist: ChecklistView): Promise<boolean> {
   await vscode.commands.executeCommand(`${CHECKLIST_VIEW}.focus`);
+  return checklist.whenVisible(10_000);
 }

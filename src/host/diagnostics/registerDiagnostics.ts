@@ -48,7 +48,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, deps: { st
     }) },
     vscode.languages.registerCodeActionsProvider({ language: 'typescript', scheme: 'vscode-notebook-cell' }, new FitlabQuickFixes(), { providedCodeActionKinds: FitlabQuickFixes.kinds }),
     vscode.commands.registerCommand(DIAGNOSE_LAST_RUN, () => diagnoseLastRun(store, channel)),
-    vscode.commands.registerCommand(SHOW_CHECKLIST, () => showChecklist()),
+    vscode.commands.registerCommand(SHOW_CHECKLIST, () => showChecklist(checklist)),
     vscode.commands.registerCommand(QUICK_FIX_APPLIED, () => undefined),
   ];
   // Disposed with the extension, or earlier by the caller; either way only once.

@@ -91,4 +91,10 @@ describe('palette commands', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('"Fitlab: Show Workflow Checklist" shows the checklist view', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    // The command returns whether the view is visible once focused.
+    assert.equal(await vscode.commands.executeCommand<boolean>('fitlab.showChecklist'), true);
+  });
 });
