@@ -37,7 +37,7 @@ describe('palette commands', () => {
   });
 
   it('"Fitlab: Diagnose Last Run" after an overfitting fit reports the overfitting', async () => {
-    const editor = await openNotebook('overfit.tfnb');
+    const editor = await openNotebook('overfit-commands.tfnb');
     assertAllSucceeded(editor, await runAndWait(editor));
     // The command returns the summary it shows in its notification (tests cannot read notifications).
     const summary = await vscode.commands.executeCommand<string | undefined>('fitlab.diagnoseLastRun');
@@ -72,7 +72,7 @@ describe('palette commands', () => {
   });
 
   it('"Fitlab: Export Run History" writes Keras CSVLogger columns and the run as JSON where asked; "Compare Runs" opens the dashboard', async () => {
-    const editor = await openNotebook('overfit.tfnb');
+    const editor = await openNotebook('overfit-commands.tfnb');
     assertAllSucceeded(editor, await runAndWait(editor));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fitlab-export-'));
     try {
