@@ -83,7 +83,7 @@ function runSection(run: Run, name: string, findings: readonly Finding[], files:
   const links = files ? `<p class="files"><a href="${attr(files.csv)}">history CSV</a><a href="${attr(files.json)}">run JSON</a></p>` : '';
   return `<section class="run" id="${attr(anchor(run.id))}">
 <h2>${esc(name)}</h2>
-<p class="model">${esc(describeModel(run.model))} · ${run.model.totalParams} params · ${esc(run.optimizer.name)} lr ${formatNumber(run.optimizer.learningRate.initial)} · ${esc(run.loss)} · batch ${run.params.batchSize}${stop}</p>
+<p class="model">${esc(describeModel(run.model))} · ${run.model.totalParams} params · ${esc(run.optimizer.name)} lr ${formatNumber(run.optimizer.learningRate.initial)} · ${esc(run.loss)}${run.params.batchSize > 0 ? ` · batch ${run.params.batchSize}` : ''}${stop}</p>
 ${links}
 <div class="charts" data-run-charts="${attr(run.id)}"><noscript><div class="static-chart">${renderRunSvg(run, [...findings])}</div></noscript></div>
 ${findings.length > 0 ? `<h3>Findings</h3><ul class="findings">${list.join('')}</ul>` : '<p class="hint">No findings for this run.</p>'}

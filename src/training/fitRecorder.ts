@@ -15,6 +15,7 @@ import { getLearningRate, scheduleOf, setLearningRate } from './optimizers';
 import { buildRun, lossName } from './recorder/buildRun';
 import { currentEvaluationProtocol } from './recorder/evaluationProtocol';
 import { featureStats, hasNonFinite, labelStats, type NumericArray } from './recorder/dataStats';
+import { bindStatefulMetrics, FitMetrics } from './metrics';
 import { RunRecorder } from './recorder/runRecorder';
 import { hookAdapter, toTfCallbacks } from './recorder/tfCallbacks';
 
@@ -125,7 +126,8 @@ function startRecording(tf: Tf, host: TrainingHost, model: tfNamespace.LayersMod
   const recorder = new RunRecorder(run, host.sink(), host.recordBatches);
   const state: FitState = { epoch: params.initialEpoch, batch: 0, lr: getLearningRate(model.optimizer), failure: null, interrupted: false };
   const Adapter = hookAdapter(tf);
-  const head = new Adapter(controlHooks(model, host, recorder, state, inputsHaveNaN));
+  const metrics = new FitMetrics(bindStatefulMetrics(tf, model));
+  const head = new Adapter(controlHooks(model, host, recorder, state, metrics, inputsHaveNaN));
   const tail = new Adapter({ onEpochEnd: (epoch, logs) => recorder.epoch(epoch, logs ?? {}) });
   recorder.start();
   return { callbacks: [head, ...toTfCallbacks(tf, userCallbacks), tail] as tfNamespace.Callback[], recorder, state, userCallbacks };
@@ -203,12 +205,17 @@ async function fitDatasetAndRecord(tf: Tf, host: TrainingHost, plainFitDataset: 
 /** How long a fit may run without letting the event loop turn (timers, IPC, output). */
 const YIELD_EVERY_MS = 100;
 
-/** The first callback of every fit: schedule stepping, per-batch records, NaN guard, interrupt, `lr` in the logs. */
-function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, recorder: RunRecorder, state: FitState, inputsHaveNaN: () => boolean) {
+/**
+ * The first callback of every fit (after tfjs's own batch averaging, before the user's callbacks):
+ * schedule stepping, per-batch records, NaN guard, interrupt, `lr` and the epoch's accumulated
+ * AUC/precision/recall in the logs, so EarlyStopping or ReduceLROnPlateau on `val_auc` see Keras's value.
+ */
+function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, recorder: RunRecorder, state: FitState, metrics: FitMetrics, inputsHaveNaN: () => boolean) {
   let lastYield = Date.now();
   return {
     onEpochBegin(epoch: number) {
       state.epoch = epoch;
+      metrics.epochBegin();
     },
     onBatchBegin(batch: number) {
       state.batch = batch;
@@ -239,7 +246,9 @@ function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, record
       }
     },
     onEpochEnd(_epoch: number, logs?: Logs) {
-      if (logs) logs.lr = state.lr;
+      if (!logs) return;
+      logs.lr = state.lr;
+      metrics.epochEnd(logs);
     },
   };
 }

@@ -9,7 +9,7 @@ import { baseline, type Baseline } from './baseline';
 import { callbacks, type CallbacksModule } from './callbacks';
 import { createData, type DataModule } from './data';
 import { kfold, type KFoldOptions, type KFoldResult } from './kfold';
-import { createMetrics, type MetricsModule } from './metrics';
+import { createMetrics, installWholeSetEvaluation, type MetricsModule } from './metrics';
 import { seed } from './seed';
 import { installFitRecorder } from './fitRecorder';
 import { createOptimizers, type OptimizersModule } from './optimizers';
@@ -48,7 +48,7 @@ export type { CallbacksModule } from './callbacks';
 export type { OptimizersModule } from './optimizers';
 export type { RegularizersModule } from './regularizers';
 export type { DataModule } from './data';
-export type { MetricsModule } from './metrics';
+export type { MetricsModule, AucOptions, ThresholdOptions, MetricFn } from './metrics';
 export type { Baseline, ClassificationBaseline, RegressionBaseline } from './baseline';
 export type { KFoldOptions, KFoldResult, FoldResult, FoldData } from './kfold';
 export type { EarlyStopping, ReduceLROnPlateau, LearningRateScheduler, FitlabCallback } from './callbacks';
@@ -75,7 +75,7 @@ export interface FitlabModule {
   optimizers: OptimizersModule;
   /** Hold-out split, scaling fitted on training data, multi-hot/one-hot encoding, CSV reading. */
   data: DataModule;
-  /** ROC AUC, precision and recall for `model.compile({metrics: [...]})`. */
+  /** ROC/PR AUC, precision and recall for `model.compile({metrics: [...]})`, accumulated over the epoch as Keras's are. */
   metrics: MetricsModule;
   /**
    * K-fold (and, with `repeats`, iterated K-fold with reshuffling) cross-validation: each fold's
@@ -94,6 +94,7 @@ export interface FitlabModule {
 /** Installs the fit recorder on `tf` (every LayersModel.fit becomes a run) and returns the `fitlab` module. */
 export function createFitlab(tf: Tf, host: TrainingHost): FitlabModule {
   installFitRecorder(tf, host);
+  installWholeSetEvaluation(tf);
   return {
     regularizers: createRegularizers(tf),
     callbacks,
