@@ -16,6 +16,7 @@ import { buildRun, lossName } from './recorder/buildRun';
 import { currentEvaluationProtocol } from './recorder/evaluationProtocol';
 import { featureStats, hasNonFinite, labelStats, type NumericArray } from './recorder/dataStats';
 import { bindStatefulMetrics, FitMetrics } from './metrics';
+import { multiTensorDataStats, tensorsOf } from './recorder/multiInputStats';
 import { RunRecorder } from './recorder/runRecorder';
 import { hookAdapter, toTfCallbacks } from './recorder/tfCallbacks';
 
@@ -160,9 +161,12 @@ async function fitAndRecord(tf: Tf, host: TrainingHost, plain: { fit: Fit; fitDa
   const total = tensors ? tensors.x.shape[0] : 0;
   const trainSamples = params.validationSplit > 0 ? Math.floor(total * (1 - params.validationSplit)) : total;
   const trainData: FastFitData | null = tensors ? readTrainingData(tensors.x, tensors.y, trainSamples) : null;
-  const validationSamples = params.validationSplit > 0 ? total - trainSamples : validationTensors ? (args.validationData![0] as Tensor).shape[0] : 0;
+  const validationSamples = params.validationSplit > 0 ? total - trainSamples : args.validationData ? (tensorsOf(tf, args.validationData[0])[0]?.shape[0] ?? 0) : 0;
   const validationSource = params.validationSplit > 0 ? 'validationSplit' : args.validationData ? 'validationData' : 'none';
-  const data = dataStats(trainData && { x: trainData.x, y: trainData.y, samples: trainSamples, xRow: trainData.x.length / Math.max(1, trainSamples), yRow: trainData.y.length / Math.max(1, trainSamples) }, lossName(model), { source: validationSource, samples: validationSamples });
+  const validation = { source: validationSource, samples: validationSamples } as const;
+  const data = trainData
+    ? dataStats({ x: trainData.x, y: trainData.y, samples: trainSamples, xRow: trainData.x.length / Math.max(1, trainSamples), yRow: trainData.y.length / Math.max(1, trainSamples) }, lossName(model), validation)
+    : (multiTensorDataStats(tf, x, y, params.validationSplit, lossName(model), validation) ?? dataStats(null, lossName(model), validation));
   const fitParams: FitParams = { epochs: params.epochs, batchSize: params.batchSize, initialEpoch: params.initialEpoch, shuffle: params.shuffle, ...(params.validationSplit > 0 ? { validationSplit: params.validationSplit } : {}) };
   // Only read when the loss diverges: a full pass over the inputs is not worth paying on every fit.
   const inputsHaveNaN = (): boolean => (trainData ? hasNonFinite(trainData.x) : false);

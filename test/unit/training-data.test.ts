@@ -121,3 +121,24 @@ test('kfold trains a fresh model per fold, records a run per fold, and reports m
   assert.match(recorded.started.at(-1)!.label, /repeat 2\/2 fold 2\/2$/);
   await assert.rejects(fitlab.kfold({ k: 1, build, x, y }), /k must be an integer >= 2, got 1/);
 });
+
+test('a two-input model fitted on an array of tensors records both inputs\' statistics and the label balance', async () => {
+  await useBackend('cpu');
+  const { fitlab, recorded } = recordingFitlab();
+  const left = tf.input({ shape: [2] });
+  const right = tf.input({ shape: [3] });
+  const merged = tf.layers.concatenate().apply([left, right]) as tf.SymbolicTensor;
+  const out = tf.layers.dense({ units: 1, activation: 'sigmoid', kernelRegularizer: fitlab.regularizers.l2(0.001) }).apply(merged) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: [left, right], outputs: out });
+  model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: [fitlab.metrics.auc] });
+  // 10 rows: the left input lies in [0, 1], the right one in [-5, 5]; 3 of the first 8 labels are 1.
+  const xLeft = tf.tensor2d(Array.from({ length: 10 }, (_, i) => [i / 9, 1 - i / 9]));
+  const xRight = tf.tensor2d(Array.from({ length: 10 }, (_, i) => [i - 5, 5 - i, 0]));
+  const y = tf.tensor2d([[1], [0], [1], [0], [0], [1], [0], [0], [1], [1]]);
+  const history = await model.fit([xLeft, xRight], y, { epochs: 1, batchSize: 4, validationSplit: 0.2 });
+  const { inputs, labels, validation } = recorded.started[0].data;
+  assert.deepEqual([inputs.samples, inputs.features, validation.samples], [8, 5, 2]);
+  assert.deepEqual([inputs.min, inputs.max], [-5, 5]);
+  assert.deepEqual(labels, { kind: 'binary', classBalance: [5 / 8, 3 / 8] });
+  assert.equal(typeof history.history.val_auc?.[0], 'number', 'stateful metrics work on multi-input models too');
+});

@@ -85,3 +85,20 @@ export function hasNonFinite(data: NumericArray): boolean {
   for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return true;
   return false;
 }
+
+/** The statistics of several inputs of one model (multi-input fits), as if their features sat side by side. */
+export function mergeFeatureStats(parts: FeatureStats[]): FeatureStats {
+  if (parts.length === 1) return parts[0];
+  const features = parts.reduce((n, p) => n + p.features, 0);
+  const nonEmpty = parts.filter((p) => p.features > 0);
+  return {
+    samples: parts[0]?.samples ?? 0,
+    features,
+    min: nonEmpty.length ? Math.min(...nonEmpty.map((p) => p.min)) : 0,
+    max: nonEmpty.length ? Math.max(...nonEmpty.map((p) => p.max)) : 0,
+    meanOfMeans: features ? parts.reduce((sum, p) => sum + p.meanOfMeans * p.features, 0) / features : 0,
+    maxAbsMean: Math.max(0, ...parts.map((p) => p.maxAbsMean)),
+    maxStd: Math.max(0, ...parts.map((p) => p.maxStd)),
+    firstFeatures: parts.flatMap((p) => p.firstFeatures).slice(0, 32),
+  };
+}
