@@ -121,7 +121,7 @@ interface Recording {
 }
 
 /** Builds and announces the run, and the callback list that records it around the user's callbacks. */
-function startRecording(tf: Tf, host: TrainingHost, model: tfNamespace.LayersModel, userCallbacks: unknown[], data: DataStats, params: FitParams, inputsHaveNaN: () => boolean): Recording {
+function startRecording(tf: Tf, host: TrainingHost, model: tfNamespace.LayersModel, userCallbacks: unknown[], data: DataStats, params: FitParams, inputsHaveNaN: () => boolean, announce: 'now' | 'at the first batch' = 'now'): Recording {
   const context = host.context();
   const run = buildRun({ model, callbacks: userCallbacks, data, params, context, fitIndex: nextFitIndex(context), labelSuffix, protocol: currentEvaluationProtocol() });
   const recorder = new RunRecorder(run, host.sink(), host.recordBatches);
@@ -130,7 +130,7 @@ function startRecording(tf: Tf, host: TrainingHost, model: tfNamespace.LayersMod
   const metrics = new FitMetrics(bindStatefulMetrics(tf, model));
   const head = new Adapter(controlHooks(model, host, recorder, state, metrics, inputsHaveNaN));
   const tail = new Adapter({ onEpochEnd: (epoch, logs) => recorder.epoch(epoch, logs ?? {}) });
-  recorder.start();
+  if (announce === 'now') recorder.start();
   return { callbacks: [head, ...toTfCallbacks(tf, userCallbacks), tail] as tfNamespace.Callback[], recorder, state, userCallbacks };
 }
 
@@ -190,8 +190,9 @@ async function fitAndRecord(tf: Tf, host: TrainingHost, plain: { fit: Fit; fitDa
 }
 
 /**
- * `model.fitDataset` called by the user: recorded the same way (the dataset is not read ahead, so
- * the run has no input statistics, and batchSize 0 means "set by the dataset").
+ * `model.fitDataset` called by the user: recorded the same way. The dataset is not read ahead (it
+ * may be a stream), so the run has no input statistics, and it is announced after the first batch,
+ * whose size is the batch size the dataset was batched with.
  */
 async function fitDatasetAndRecord(tf: Tf, host: TrainingHost, plainFitDataset: FitDataset, model: tfNamespace.LayersModel, dataset: tfNamespace.data.Dataset<tfNamespace.TensorContainer>, args: tfNamespace.ModelFitDatasetArgs<tfNamespace.TensorContainer>): Promise<tfNamespace.History> {
   checkModel(model);
@@ -202,7 +203,7 @@ async function fitDatasetAndRecord(tf: Tf, host: TrainingHost, plainFitDataset: 
   const validationTensor = Array.isArray(args.validationData) && isTensor(tf, args.validationData[0]) ? args.validationData[0] : null;
   const data = dataStats(null, lossName(model), { source: validationSource, samples: validationTensor ? validationTensor.shape[0] : 0 });
   const params: FitParams = { epochs, batchSize: 0, initialEpoch: args.initialEpoch ?? 0, shuffle: false };
-  const recording = startRecording(tf, host, model, userCallbacks, data, params, () => false);
+  const recording = startRecording(tf, host, model, userCallbacks, data, params, () => false, 'at the first batch');
   return trainRecorded(model, recording, () => plainFitDataset.call(model, dataset, { ...args, callbacks: recording.callbacks }));
 }
 
@@ -235,6 +236,9 @@ function controlHooks(model: tfNamespace.LayersModel, host: TrainingHost, record
         await new Promise<void>((resolve) => setImmediate(resolve));
         lastYield = Date.now();
       }
+      // A dataset fit announces its run here, once its first batch has told the batch size.
+      if (recorder.run.params.batchSize === 0 && typeof logs?.size === 'number') recorder.run.params.batchSize = logs.size;
+      recorder.start();
       const loss = logs?.loss ?? NaN;
       recorder.batch(state.epoch, loss, state.lr);
       if (!Number.isFinite(loss) && state.failure === null) {

@@ -193,7 +193,7 @@ test('tfjs callbacks keep working: tf.callbacks.earlyStopping and plain {onEpoch
   assert.equal(recorded.ended[0].status, 'stopped');
 });
 
-test('a fitDataset the user calls is recorded too, with the same callbacks and lr logging', async () => {
+test('a fitDataset the user calls is recorded too, with the dataset\'s batch size, the same callbacks and lr logging', async () => {
   await useBackend('cpu');
   const { fitlab, recorded } = recordingFitlab();
   const { x, y } = binaryData(40, 3);
@@ -201,7 +201,7 @@ test('a fitDataset the user calls is recorded too, with the same callbacks and l
   const dataset = tf.data.zip({ xs: tf.data.array(x.arraySync() as number[][]), ys: tf.data.array(y.arraySync() as number[][]) }).batch(10);
   const history = await model.fitDataset(dataset as tf.data.Dataset<tf.TensorContainer>, { epochs: 2, validationData: [x, y], callbacks: [fitlab.callbacks.reduceLROnPlateau({ patience: 5 })] });
   assert.equal(recorded.started.length, 1);
-  assert.equal(recorded.started[0].params.batchSize, 0);
+  assert.equal(recorded.started[0].params.batchSize, 10, 'announced after the first batch, which holds 10 samples');
   assert.deepEqual(recorded.started[0].data.validation, { source: 'validationData', samples: 40 });
   assert.equal(recorded.ended[0].status, 'completed');
   assert.deepEqual(history.history.lr, [0.1, 0.1]);

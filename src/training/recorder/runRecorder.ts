@@ -7,17 +7,22 @@ export class RunRecorder {
   private readonly throttle: DeltaThrottle;
   /** The epoch of the latest recorded row (progress events report it). */
   private lastEpoch = 0;
+  private announced = false;
 
   constructor(readonly run: Run, private readonly sink: RunSink | null, private readonly recordBatches: boolean) {
     this.throttle = new DeltaThrottle(run.id, (delta) => this.sink?.progress(delta, this.lastEpoch, run.params.epochs));
   }
 
+  /** Announces the run (once; anything recorded before announces it first, so `started` always comes first). */
   start(): void {
+    if (this.announced) return;
+    this.announced = true;
     this.sink?.started(structuredClone(this.run));
   }
 
   /** One epoch's logs (numbers; NaN and infinities become null). */
   epoch(epoch: number, logs: Record<string, number>): void {
+    this.start();
     const row: Record<string, number | null> = {};
     for (const [key, value] of Object.entries(logs)) {
       if (key === 'batch' || key === 'size' || typeof value !== 'number') continue;
@@ -35,6 +40,7 @@ export class RunRecorder {
   }
 
   batch(epoch: number, loss: number, lr: number): void {
+    this.start();
     if (!this.recordBatches) return;
     const value = Number.isFinite(loss) ? loss : null;
     this.lastEpoch = epoch;
@@ -45,6 +51,7 @@ export class RunRecorder {
   }
 
   end(status: RunStatus, stopReason?: string, restoredEpoch?: number): void {
+    this.start();
     this.throttle.flush();
     const endedAt = new Date().toISOString();
     Object.assign(this.run, { status, endedAt });
