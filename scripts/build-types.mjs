@@ -14,6 +14,7 @@ import ts from 'typescript';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copySharedTypescript, sharedTypescript } from './sharedTypescript.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.find((a) => a.startsWith('--out='));
@@ -74,13 +75,16 @@ if (emitted.emitSkipped || !existsSync(join(out, 'fitlab', 'training', 'index.d.
   process.exit(1);
 }
 
-// 4. The language worker thread the extension checks notebooks in (src/language/languageWorker.ts).
+// 4. The language worker thread the extension checks notebooks in (src/language/languageWorker.ts),
+// loading the shared dist/typescript.js.
 if (!outArg) {
+  copySharedTypescript(root, join(root, 'dist'));
   await esbuild.build({
     entryPoints: [join(root, 'src', 'language', 'languageWorker.ts')],
     outfile: join(root, 'dist', 'language-worker.js'),
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning',
     external: ['esbuild'],
+    plugins: [sharedTypescript],
   });
 }
 

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, existsSync, readdirSync, statSync, writeFileSync } f
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copySharedTypescript, sharedTypescript } from './sharedTypescript.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -28,9 +29,9 @@ const nodeCommon = {
 const entry = (p) => (existsSync(join(root, p)) ? [p] : []);
 
 const builds = [
-  { ...nodeCommon, entryPoints: entry('src/extension.ts'), outfile: 'dist/extension.js', external: ['vscode', ...nodeExternals] },
+  { ...nodeCommon, entryPoints: entry('src/extension.ts'), outfile: 'dist/extension.js', external: ['vscode', ...nodeExternals], plugins: [sharedTypescript] },
   { ...nodeCommon, entryPoints: entry('src/kernel/main.ts'), outfile: 'dist/kernel.js', external: nodeExternals },
-  { ...nodeCommon, entryPoints: entry('src/cli/main.ts'), outfile: 'dist/cli.js', external: nodeExternals },
+  { ...nodeCommon, entryPoints: entry('src/cli/main.ts'), outfile: 'dist/cli.js', external: nodeExternals, plugins: [sharedTypescript] },
   {
     bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root,
     entryPoints: entry('src/webview/dashboard/main.ts'), outfile: 'dist/webview/dashboard.js',
@@ -55,6 +56,7 @@ function copyWasm() {
 
 mkdirSync(dist, { recursive: true });
 copyWasm();
+copySharedTypescript(root, dist);
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('fitlab: watching for changes');
@@ -79,7 +81,7 @@ function newest(dir) {
  */
 function buildTypesIfStale() {
   const stamp = join(dist, 'types', '.built');
-  const inputs = ['src/training', 'src/language', 'src/protocol', 'scripts/build-types.mjs', 'node_modules/@tensorflow/tfjs/package.json'];
+  const inputs = ['src/training', 'src/language', 'src/protocol', 'scripts/build-types.mjs', 'scripts/sharedTypescript.mjs', 'node_modules/@tensorflow/tfjs/package.json'];
   const plugin = join(root, 'node_modules', 'fitlab-tsserver-plugin');
   if (existsSync(stamp) && existsSync(plugin) && newest(stamp) >= Math.max(...inputs.map((p) => newest(join(root, p))))) return;
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'build-types.mjs')], { cwd: root, stdio: 'inherit' });

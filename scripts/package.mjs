@@ -35,7 +35,7 @@ function esbuildPackageFor(target) {
  */
 const needed = [
   /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?)$/,
-  /^dist\/(extension|kernel|language-worker)\.js$/,
+  /^dist\/(extension|kernel|language-worker|typescript)\.js$/, // typescript.js: the one copy both bundles load
   /^dist\/webview\/[\w-]+\.js$/,
   /^dist\/wasm\/[\w-]+\.wasm$/,
   /^dist\/types\//, // declarations the language features type-check cells against

@@ -1,13 +1,13 @@
 /**
  * The host side of the language worker: typed async calls on a notebook's language service.
  * Starts `language-worker.js` next to the bundle (dist/) in a worker thread; from a source
- * checkout it runs languageWorker.ts through tsx. If no worker can start, it answers in process
- * (same results, but the checker then runs on the caller's thread).
+ * checkout it runs languageWorker.ts through tsx. The worker alone holds the checker: there is no
+ * in-process fallback, so the extension bundle does not carry the language service (and the
+ * extension host never type-checks on its own thread). Without a worker every call rejects.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { LanguageDispatcher } from './languageDispatcher';
 import type { LanguageArgs, LanguageMethod, LanguageRequest, LanguageResponse, LanguageResult } from './workerProtocol';
 
 export interface NotebookLanguageClient {
@@ -28,7 +28,7 @@ function workerScript(from: string): { code: string; eval: boolean } | undefined
 
 export function createLanguageClient(from: string = __dirname): NotebookLanguageClient {
   const script = workerScript(from);
-  return script ? new WorkerLanguageClient(script.code, script.eval) : new InProcessLanguageClient();
+  return script ? new WorkerLanguageClient(script.code, script.eval) : new NoWorkerClient(from);
 }
 
 class WorkerLanguageClient implements NotebookLanguageClient {
@@ -81,20 +81,15 @@ class WorkerLanguageClient implements NotebookLanguageClient {
   }
 }
 
-class InProcessLanguageClient implements NotebookLanguageClient {
-  private readonly dispatcher = new LanguageDispatcher();
-  private nextId = 1;
+/** A broken install (no language-worker.js beside the bundle): every call says so. */
+class NoWorkerClient implements NotebookLanguageClient {
+  constructor(private readonly from: string) {}
 
-  call<M extends LanguageMethod>(notebook: string, method: M, ...args: LanguageArgs<M>): Promise<LanguageResult<M>> {
-    const response = this.dispatcher.handle({ id: this.nextId++, notebook, method, args });
-    return response.ok ? Promise.resolve((response.result ?? undefined) as LanguageResult<M>) : Promise.reject(Object.assign(new Error(response.error.message), { name: response.error.name }));
+  call<M extends LanguageMethod>(): Promise<LanguageResult<M>> {
+    return Promise.reject(new Error(`fitlab: no language worker in ${this.from} (language-worker.js is missing; rebuild with npm run build)`));
   }
 
-  close(notebook: string): void {
-    this.dispatcher.handle({ id: this.nextId++, notebook, method: 'close', args: [] });
-  }
+  close(): void {}
 
-  dispose(): void {
-    this.dispatcher.dispose();
-  }
+  dispose(): void {}
 }

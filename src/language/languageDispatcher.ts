@@ -1,6 +1,6 @@
 /**
  * Answers language requests against one NotebookLanguageService per notebook. Runs inside the
- * worker thread (languageWorker.ts) or, when no worker can be started, in process.
+ * worker thread (languageWorker.ts), the only place the checker runs for the editor.
  */
 import { NotebookLanguageService } from './notebookLanguageService';
 import type { TypeEnvironment } from './typeEnvironment';
