@@ -5,6 +5,7 @@
  * shadows an earlier `var x: number` instead of clashing, as it does in the kernel).
  */
 import ts from 'typescript';
+import { cachedByText } from './textCache';
 
 export interface CellImport {
   start: number;
@@ -27,18 +28,8 @@ export interface CellAnalysis {
   leaks: boolean;
 }
 
-const cache = new Map<string, CellAnalysis>();
-const CACHE_LIMIT = 2000;
-
 /** Analyses a cell's source; results are cached by text, so unchanged cells cost nothing. */
-export function analyzeCell(source: string): CellAnalysis {
-  const hit = cache.get(source);
-  if (hit) return hit;
-  const result = analyze(source);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(source, result);
-  return result;
-}
+export const analyzeCell: (source: string) => CellAnalysis = cachedByText(analyze);
 
 function analyze(source: string): CellAnalysis {
   const file = ts.createSourceFile('cell.ts', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);

@@ -114,12 +114,16 @@ export class NotebookLanguageService {
     if (cell < 0 || cell >= this.cells.length) throw new RangeError(`fitlab: no code cell ${cell} (the notebook has ${this.cells.length})`);
     if (this.cells[cell] === source) return;
     this.cells[cell] = source;
-    this.regionCheck.cellChanged(cell);
     this.rebuild();
   }
 
   get cellCount(): number {
     return this.cells.length;
+  }
+
+  /** How many cells the last diagnostics() type-checked (the others kept their errors). */
+  get lastCheckedCells(): number {
+    return this.regionCheck.checkedCells;
   }
 
   /** The generated program, for debugging and tests. */
@@ -130,16 +134,17 @@ export class NotebookLanguageService {
   /** Syntax and type errors of every cell, each placed on its own cell and line. */
   diagnostics(): CellDiagnostic[] {
     const file = this.host.virtualFile;
-    const syntactic = this.toCellDiagnostics(this.service.getSyntacticDiagnostics(file));
-    const semantic = this.regionCheck.semantic(
-      this.service,
+    const rawSyntactic = this.service.getSyntacticDiagnostics(file);
+    const syntactic = this.toCellDiagnostics(rawSyntactic);
+    const semantic = this.regionCheck.semantic({
+      service: this.service,
       file,
-      this.doc.text,
-      this.doc.header,
-      // Each cell's block opens with "{\n" right before its text.
-      (cell) => (cell < this.doc.includedCells ? (this.doc.map.toVirtual(cell, 0) ?? 2) - 2 : undefined),
-      (raw) => this.toCellDiagnostics(raw),
-    );
+      cells: this.cells.slice(0, this.doc.includedCells),
+      cellStarts: this.doc.cellStarts,
+      header: this.doc.header,
+      syntaxClean: rawSyntactic.length === 0,
+      convert: (raw) => this.toCellDiagnostics(raw),
+    });
     const seen = new Set<string>();
     return [...syntactic, ...semantic]
       .filter((d) => {

@@ -1,13 +1,16 @@
 /**
  * Re-checks only the cells an edit can affect. Types flow forward through a notebook (a cell sees
- * earlier cells, never later ones), so after an edit to cell k the type errors of cells before k
- * cannot change: they are kept, and TypeScript checks only the program text from cell k on —
- * through the region check tsserver itself uses for large files (`getRegionSemanticDiagnostics`,
- * present in the TypeScript this bundles, though not in its public typings). Whenever that is not
- * sure to be right — a new cell list, changed imports (they are hoisted, so every cell sees them),
- * or no region answer — the whole program is checked.
+ * earlier cells, never later ones), so after an edit to cell k the errors of cells before k cannot
+ * change; nor can those of a later cell that uses none of the names the edit touched, when nothing
+ * upstream changes the flow of control (cellDependencies.ts). Those cells keep their errors, and
+ * TypeScript checks only the others — through the region check tsserver itself uses for large files
+ * (`getRegionSemanticDiagnostics`, present in the TypeScript this bundles, though not in its public
+ * typings), one range per cell. With a syntax error in the program every cell from the first
+ * changed one on is checked; whenever a region is not sure to be right — a new cell list, changed
+ * imports (they are hoisted, so every cell sees them), or no region answer — the whole program is.
  */
-import type ts from 'typescript';
+import ts from 'typescript';
+import { cellSyntax, touchedNames, uses } from './cellDependencies';
 
 interface RegionAnswer {
   diagnostics: ts.Diagnostic[];
@@ -16,39 +19,166 @@ type RegionCapable = ts.LanguageService & {
   getRegionSemanticDiagnostics?(fileName: string, ranges: ts.TextRange[]): RegionAnswer | undefined;
 };
 
-export class RegionCheck<T extends { cell: number }> {
-  /** The first cell changed since the last check; 0 means check everything. */
-  private dirtyFrom = 0;
-  private lastHeader: string | undefined;
-  private kept: T[] = [];
-
-  /** All cells changed (a new cell list). */
-  resetAll(): void {
-    this.dirtyFrom = 0;
-  }
-
-  cellChanged(cell: number): void {
-    this.dirtyFrom = Math.min(this.dirtyFrom, cell);
-  }
-
+export interface RegionInput<T> {
+  service: ts.LanguageService;
+  file: string;
+  /** The sources of the cells the program holds, in order. */
+  cells: readonly string[];
+  /** Where each of those cells' text starts in the program. */
+  cellStarts: readonly number[];
+  /** The hoisted imports. */
+  header: string;
   /**
-   * The semantic errors of the program: `regionStart` is the virtual offset where the first dirty
-   * cell begins (undefined when unknown), `header` the hoisted imports, `convert` maps raw
-   * diagnostics to cell diagnostics.
+   * The program has no syntax errors. With one, names are not trusted to tell what a cell can
+   * see: every cell from the first changed one on is checked.
    */
-  semantic(service: ts.LanguageService, file: string, text: string, header: string, regionStart: (cell: number) => number | undefined, convert: (raw: readonly ts.Diagnostic[]) => T[]): T[] {
-    const from = this.dirtyFrom;
-    const start = from > 0 && header === this.lastHeader ? regionStart(from) : undefined;
-    const region = start !== undefined ? (service as RegionCapable).getRegionSemanticDiagnostics?.(file, [{ pos: start, end: text.length }]) : undefined;
-    let result: T[];
-    if (region) {
-      result = [...this.kept.filter((d) => d.cell < from), ...convert(region.diagnostics).filter((d) => d.cell >= from)];
-    } else {
-      result = convert(service.getSemanticDiagnostics(file));
-    }
-    this.kept = result;
-    this.lastHeader = header;
-    this.dirtyFrom = Number.POSITIVE_INFINITY;
-    return result;
+  syntaxClean: boolean;
+  /** Raw diagnostics to cell diagnostics. */
+  convert(raw: readonly ts.Diagnostic[]): T[];
+}
+
+/** What the last check saw, per cell. */
+interface Checked<T> {
+  cells: readonly string[];
+  header: string;
+  errors: T[][];
+  /** The cell calls something that never returns or asserts (so its end may be unreachable). */
+  endsFlow: boolean[];
+}
+
+export class RegionCheck<T extends { cell: number }> {
+  private last: Checked<T> | undefined;
+  /** How many cells the last check looked at (reported for tests and measurements). */
+  checkedCells = 0;
+
+  /** All cells changed (a new cell list): the next check is a whole one. */
+  resetAll(): void {
+    this.last = undefined;
   }
+
+  semantic(input: RegionInput<T>): T[] {
+    const last = this.last;
+    const whole = !last || last.header !== input.header || last.cells.length !== input.cells.length;
+    const checked = whole ? undefined : this.checkChanged(input, last);
+    const next = checked ?? this.checkAll(input);
+    this.last = next;
+    return next.errors.flat();
+  }
+
+  private checkAll(input: RegionInput<T>): Checked<T> {
+    const all = input.cells.map((_, i) => i);
+    const errors = group(input.convert(input.service.getSemanticDiagnostics(input.file)), input.cells.length);
+    this.checkedCells = input.cells.length;
+    return { cells: [...input.cells], header: input.header, errors, endsFlow: flowEnds(input, all) };
+  }
+
+  /** Checks the cells the change can affect; undefined when only a whole check will do. */
+  private checkChanged(input: RegionInput<T>, last: Checked<T>): Checked<T> | undefined {
+    const { cells } = input;
+    const dirty = dirtyCells(cells, last, input.syntaxClean);
+    const errors = [...last.errors];
+    const endsFlow = [...last.endsFlow];
+    let checked = 0;
+    for (let pass = dirty; pass.length > 0; ) {
+      const found = this.region(input, pass);
+      if (!found) return undefined;
+      for (const c of pass) errors[c] = found[c] ?? [];
+      checked += pass.length;
+      const ends = flowEnds(input, pass);
+      pass.forEach((c, i) => (endsFlow[c] = ends[i]));
+      // A cell that now ends the flow (a call that never returns) changes every cell after it.
+      const first = pass.find((c, i) => ends[i] && !last.endsFlow[c]);
+      const all = new Set(dirty);
+      pass = first === undefined ? [] : range(first + 1, cells.length).filter((c) => !all.has(c));
+      for (const c of pass) dirty.push(c);
+    }
+    this.checkedCells = checked;
+    return { cells: [...cells], header: input.header, errors, endsFlow };
+  }
+
+  /** Region diagnostics of `which` cells, grouped by cell; undefined when TypeScript has no answer. */
+  private region(input: RegionInput<T>, which: readonly number[]): T[][] | undefined {
+    const ranges = which
+      .filter((c) => cellSyntax(input.cells[c]).statements.length > 0) // nothing to check in an empty cell
+      .map((c) => ({ pos: input.cellStarts[c], end: input.cellStarts[c] + input.cells[c].length }));
+    if (ranges.length === 0) return [];
+    const answer = (input.service as RegionCapable).getRegionSemanticDiagnostics?.(input.file, ranges);
+    if (!answer) return undefined;
+    const wanted = new Set(which);
+    return group(input.convert(answer.diagnostics).filter((d) => wanted.has(d.cell)), input.cells.length);
+  }
+}
+
+/** The cells to re-check: those whose text changed, and the later ones that can see the change. */
+function dirtyCells<T>(cells: readonly string[], last: Checked<T>, prune: boolean): number[] {
+  const dirty: number[] = [];
+  const touched = new Set<string>();
+  let everything = false;
+  for (let c = 0; c < cells.length; c++) {
+    if (cells[c] !== last.cells[c]) {
+      const names = prune ? touchedNames(last.cells[c], cells[c]) : undefined;
+      if (!names || last.endsFlow[c]) everything = true;
+      else for (const n of names) touched.add(n);
+    } else if (!everything && !(dirty.length > 0 && uses(cellSyntax(cells[c]).names, touched))) {
+      continue;
+    } else {
+      const syntax = cellSyntax(cells[c]);
+      if (syntax.flowSensitive || last.endsFlow[c]) everything = true;
+      for (const n of syntax.names) touched.add(n);
+    }
+    dirty.push(c);
+  }
+  return dirty;
+}
+
+/**
+ * For each of `which` cells: does a call in its own flow (not inside a function) resolve to a
+ * signature that returns `never` or asserts? Such a call makes what follows unreachable, or narrows
+ * it, by its type alone. Asked after the cells are checked, so the answers are already computed.
+ */
+function flowEnds<T>(input: RegionInput<T>, which: readonly number[]): boolean[] {
+  const program = input.service.getProgram();
+  const file = program?.getSourceFile(input.file);
+  if (!program || !file) return which.map(() => true);
+  const checker = program.getTypeChecker();
+  const wanted = new Set(which);
+  const ends = new Set<number>();
+  const cellAt = (pos: number): number => {
+    let lo = 0;
+    let hi = input.cellStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (input.cellStarts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isCallExpression(node)) {
+      const cell = cellAt(node.getStart(file));
+      if (wanted.has(cell) && !ends.has(cell) && endsFlow(checker, node)) ends.add(cell);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return which.map((c) => ends.has(c));
+}
+
+function endsFlow(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
+  const signature = checker.getResolvedSignature(call);
+  if (!signature) return false;
+  if (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) return true;
+  const predicate = checker.getTypePredicateOfSignature(signature);
+  return predicate !== undefined && (predicate.kind === ts.TypePredicateKind.AssertsThis || predicate.kind === ts.TypePredicateKind.AssertsIdentifier);
+}
+
+function group<T extends { cell: number }>(diagnostics: readonly T[], cells: number): T[][] {
+  const out: T[][] = Array.from({ length: cells }, () => []);
+  for (const d of diagnostics) if (d.cell < cells) out[d.cell].push(d);
+  return out;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }

@@ -26,6 +26,8 @@ export interface VirtualDocument {
   text: string;
   map: PositionMap;
   includedCells: number;
+  /** Where each included cell's text starts in the virtual text (its block's `{` is 2 before). */
+  cellStarts: number[];
   /** The hoisted imports: every cell sees them. */
   header: string;
 }
@@ -62,15 +64,17 @@ export function buildVirtualDocument(cells: readonly string[]): VirtualDocument 
 
   const parts: string[] = [...header, 'export {};\n'];
   let length = headerLength + 'export {};\n'.length;
+  const cellStarts: number[] = [];
   bodies.forEach((body, cell) => {
     parts.push('{\n');
     length += 2;
+    cellStarts.push(length);
     segments.push({ virtualStart: length, length: body.length, cell, cellStart: 0, hoisted: false });
     parts.push(body, '\n');
     length += body.length + 1;
   });
   parts.push('}'.repeat(bodies.length), '\n');
-  return { text: parts.join(''), map: new PositionMap(segments), includedCells: bodies.length, header: header.join('') };
+  return { text: parts.join(''), map: new PositionMap(segments), includedCells: bodies.length, cellStarts, header: header.join('') };
 }
 
 /** Same length, same line breaks: positions after the blanked text keep their line and column. */
