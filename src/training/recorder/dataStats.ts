@@ -5,14 +5,26 @@ export type NumericArray = Float32Array | Int32Array | Uint8Array | number[];
 
 /** Rows read for the statistics: enough for ranges and means, bounded so a large dataset costs little per fit. */
 export const MAX_STATS_ROWS = 4096;
+/**
+ * Values read at most, so wide inputs cost little too (a 10,000-word multi-hot set read 4096 full
+ * rows — 41M values, ~140 ms — at every fit); never fewer than MIN_STATS_ROWS rows.
+ */
+export const MAX_STATS_VALUES = 1 << 20;
+export const MIN_STATS_ROWS = 256;
+
+/** How many evenly spaced rows the statistics of a [samples, features] matrix read. */
+export function statsRows(samples: number, features: number): number {
+  const byValues = Math.floor(MAX_STATS_VALUES / Math.max(1, features));
+  return Math.min(samples, Math.max(MIN_STATS_ROWS, Math.min(MAX_STATS_ROWS, byValues)));
+}
 
 /**
- * One pass over a row-major [samples, features] matrix. Past MAX_STATS_ROWS rows the statistics come
+ * One pass over a row-major [samples, features] matrix. Past `statsRows` rows the statistics come
  * from evenly spaced rows (`samples` stays the full count).
  */
 export function featureStats(data: NumericArray, samples: number, features: number): FeatureStats {
-  const stride = Math.max(1, samples / MAX_STATS_ROWS);
-  const rowsRead = Math.min(samples, MAX_STATS_ROWS);
+  const rowsRead = statsRows(samples, features);
+  const stride = rowsRead > 0 ? samples / rowsRead : 1;
   const sums = new Float64Array(features);
   const squares = new Float64Array(features);
   const mins = new Float64Array(features).fill(Infinity);
