@@ -98,9 +98,16 @@ export class RegionCheck<T extends { cell: number }> {
 
   /** Region diagnostics of `which` cells, grouped by cell; undefined when TypeScript has no answer. */
   private region(input: RegionInput<T>, which: readonly number[]): T[][] | undefined {
-    const ranges = which
-      .filter((c) => cellSyntax(input.cells[c]).statements.length > 0) // nothing to check in an empty cell
-      .map((c) => ({ pos: input.cellStarts[c], end: input.cellStarts[c] + input.cells[c].length }));
+    const ranges: ts.TextRange[] = [];
+    let previous = -2;
+    for (const c of [...which].sort((a, b) => a - b)) {
+      if (cellSyntax(input.cells[c]).statements.length === 0) continue; // nothing to check in an empty cell
+      const end = input.cellStarts[c] + input.cells[c].length;
+      // Neighbouring cells make one range (the block glue between them holds nothing to check).
+      if (c === previous + 1 && ranges.length > 0) ranges[ranges.length - 1].end = end;
+      else ranges.push({ pos: input.cellStarts[c], end });
+      previous = c;
+    }
     if (ranges.length === 0) return [];
     const answer = (input.service as RegionCapable).getRegionSemanticDiagnostics?.(input.file, ranges);
     if (!answer) return undefined;
@@ -153,7 +160,10 @@ function flowEnds<T>(input: RegionInput<T>, which: readonly number[]): boolean[]
     }
     return lo;
   };
+  const from = Math.min(...which.map((c) => input.cellStarts[c]));
+  const to = Math.max(...which.map((c) => input.cellStarts[c] + input.cells[c].length));
   const visit = (node: ts.Node): void => {
+    if (node.end < from || node.pos > to) return; // outside the cells asked about
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isCallExpression(node)) {
       const cell = cellAt(node.getStart(file));
