@@ -3,7 +3,8 @@
  * `fit(` calls, `compile(` calls, optimizer constructions and layer calls (`tf.layers.dense(`).
  * Positions are 1-based lines and columns (UTF-16 code units, as editors count them).
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import { typescript } from './typescript';
 
 export interface CodePosition {
   /** 1-based line in the cell. */
@@ -18,7 +19,7 @@ export interface CodeRange {
 }
 
 export function parseCell(source: string): ts.SourceFile {
-  return ts.createSourceFile('cell.ts', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  return typescript().createSourceFile('cell.ts', source, typescript().ScriptTarget.ES2022, true, typescript().ScriptKind.TS);
 }
 
 export function positionAt(file: ts.SourceFile, offset: number): CodePosition {
@@ -42,8 +43,8 @@ export function nodeRange(file: ts.SourceFile, node: ts.Node): CodeRange {
 export function allCalls(file: ts.SourceFile): ts.CallExpression[] {
   const calls: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) calls.push(node);
-    ts.forEachChild(node, visit);
+    if (typescript().isCallExpression(node)) calls.push(node);
+    typescript().forEachChild(node, visit);
   };
   visit(file);
   return calls;
@@ -53,28 +54,28 @@ export function allCalls(file: ts.SourceFile): ts.CallExpression[] {
 export function calleeName(call: ts.CallExpression): string {
   const parts: string[] = [];
   let expression: ts.Expression = call.expression;
-  while (ts.isPropertyAccessExpression(expression)) {
+  while (typescript().isPropertyAccessExpression(expression)) {
     parts.unshift(expression.name.text);
     expression = expression.expression;
   }
-  parts.unshift(ts.isIdentifier(expression) ? expression.text : '?');
+  parts.unshift(typescript().isIdentifier(expression) ? expression.text : '?');
   return parts.join('.');
 }
 
 /** The last segment of the callee's name (`fit` for `model.fit`). */
 export function methodName(call: ts.CallExpression): string {
   const expression = call.expression;
-  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
-  return ts.isIdentifier(expression) ? expression.text : '';
+  if (typescript().isPropertyAccessExpression(expression)) return expression.name.text;
+  return typescript().isIdentifier(expression) ? expression.text : '';
 }
 
 /** `model.fit(x, y, {...})` and `model.fitDataset(ds, {...})`: calls that train. */
 export function fitCalls(file: ts.SourceFile): ts.CallExpression[] {
-  return allCalls(file).filter((c) => ts.isPropertyAccessExpression(c.expression) && (methodName(c) === 'fit' || methodName(c) === 'fitDataset'));
+  return allCalls(file).filter((c) => typescript().isPropertyAccessExpression(c.expression) && (methodName(c) === 'fit' || methodName(c) === 'fitDataset'));
 }
 
 export function compileCalls(file: ts.SourceFile): ts.CallExpression[] {
-  return allCalls(file).filter((c) => ts.isPropertyAccessExpression(c.expression) && methodName(c) === 'compile');
+  return allCalls(file).filter((c) => typescript().isPropertyAccessExpression(c.expression) && methodName(c) === 'compile');
 }
 
 /** Layer factory calls of a class, e.g. "dense" matches `tf.layers.dense(` and `layers.dense(`. */
@@ -88,7 +89,7 @@ export function layerCalls(file: ts.SourceFile, factory: string): ts.CallExpress
 /** The object literal passed as argument `index`, if it is one. */
 export function objectArgument(call: ts.CallExpression, index: number): ts.ObjectLiteralExpression | undefined {
   const argument = call.arguments[index];
-  return argument && ts.isObjectLiteralExpression(argument) ? argument : undefined;
+  return argument && typescript().isObjectLiteralExpression(argument) ? argument : undefined;
 }
 
 /** The options object of a fit call: 3rd argument of `fit(x, y, {...})`, 2nd of `fitDataset(ds, {...})`. */
@@ -97,25 +98,25 @@ export function fitConfigIndex(call: ts.CallExpression): number {
 }
 
 export function propertyNamed(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
-  return object.properties.find((p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name);
+  return object.properties.find((p) => p.name !== undefined && (typescript().isIdentifier(p.name) || typescript().isStringLiteral(p.name)) && p.name.text === name);
 }
 
 /** The initializer of `name: value` in an object literal, if written that way. */
 export function propertyValue(object: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
   const property = object && propertyNamed(object, name);
-  return property && ts.isPropertyAssignment(property) ? property.initializer : undefined;
+  return property && typescript().isPropertyAssignment(property) ? property.initializer : undefined;
 }
 
 /** A string literal's text, or undefined. */
 export function stringValue(expression: ts.Expression | undefined): string | undefined {
-  return expression && (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) ? expression.text : undefined;
+  return expression && (typescript().isStringLiteral(expression) || typescript().isNoSubstitutionTemplateLiteral(expression)) ? expression.text : undefined;
 }
 
 /** A numeric literal's value (with an optional minus sign), or undefined. */
 export function numberValue(expression: ts.Expression | undefined): number | undefined {
   if (!expression) return undefined;
-  if (ts.isNumericLiteral(expression)) return Number(expression.text);
-  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(expression.operand)) return -Number(expression.operand.text);
+  if (typescript().isNumericLiteral(expression)) return Number(expression.text);
+  if (typescript().isPrefixUnaryExpression(expression) && expression.operator === typescript().SyntaxKind.MinusToken && typescript().isNumericLiteral(expression.operand)) return -Number(expression.operand.text);
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 /** Fit-option fixes: validationSplit, and EarlyStopping / ReduceLROnPlateau callbacks. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import { typescript } from './typescript';
 import { fitCalls, fitConfigIndex, propertyNamed, propertyValue, type CodeRange } from './ast';
 import { appendElement, combine, contains, insertAt, replaceNode, type Cell, type QuickFix, type TextEdit } from './textEdits';
 
@@ -23,17 +24,17 @@ export function addFitOption(cell: Cell, call: ts.CallExpression, name: string, 
     if (call.arguments.length < index) return null;
     return insertAt(cell, call.arguments[call.arguments.length - 1]!.getEnd(), `, {${text}}`);
   }
-  if (ts.isObjectLiteralExpression(config)) return propertyNamed(config, name) ? null : appendElement(cell, config, text);
+  if (typescript().isObjectLiteralExpression(config)) return propertyNamed(config, name) ? null : appendElement(cell, config, text);
   return replaceNode(cell, config, `{...${config.getText(cell.file)}, ${text}}`);
 }
 
 export function addCallback(cell: Cell, call: ts.CallExpression, callback: string): TextEdit | null {
   const config = call.arguments[fitConfigIndex(call)];
-  const existing = config && ts.isObjectLiteralExpression(config) ? propertyValue(config, 'callbacks') : undefined;
+  const existing = config && typescript().isObjectLiteralExpression(config) ? propertyValue(config, 'callbacks') : undefined;
   if (existing) {
     const name = callback.slice(0, callback.indexOf('('));
     if (existing.getText(cell.file).includes(name)) return null;
-    if (ts.isArrayLiteralExpression(existing)) return appendElement(cell, existing, callback);
+    if (typescript().isArrayLiteralExpression(existing)) return appendElement(cell, existing, callback);
     // A single callback object or a variable: make it a list with both (spreading keeps an array's items).
     return replaceNode(cell, existing, `[...[${existing.getText(cell.file)}].flat(), ${callback}]`);
   }

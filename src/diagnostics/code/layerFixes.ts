@@ -1,5 +1,6 @@
 /** Layer fixes: an L2 penalty on a Dense layer, a Dropout layer after it, a Dropout rate into range, the output activation the loss expects. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import { typescript } from './typescript';
 import { normalizeLossName } from '../lossNames';
 import { DEFAULT_DIAGNOSE_OPTIONS } from '../options';
 import { calleeName, compileCalls, indentationAt, layerCalls, numberValue, objectArgument, propertyNamed, propertyValue, stringValue, type CodeRange } from './ast';
@@ -32,14 +33,14 @@ export function insertDropoutAfter(cell: Cell, dense: ts.CallExpression): TextEd
   const prefix = calleeName(dense).replace(/\.dense$/, '');
   const dropout = `${prefix}.dropout({rate: ${DROPOUT_RATE}})`;
   const parent = dense.parent;
-  if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'add' && ts.isExpressionStatement(parent.parent)) {
+  if (typescript().isCallExpression(parent) && typescript().isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'add' && typescript().isExpressionStatement(parent.parent)) {
     const statement = parent.parent;
     const next = nextStatement(statement);
     if (next && /\.dropout\(/.test(next.getText(cell.file))) return null;
     const receiver = parent.expression.expression.getText(cell.file);
     return insertAt(cell, statement.getEnd(), `\n${indentationAt(cell.source, statement.getStart(cell.file))}${receiver}.add(${dropout});`);
   }
-  if (ts.isArrayLiteralExpression(parent)) {
+  if (typescript().isArrayLiteralExpression(parent)) {
     const index = parent.elements.indexOf(dense);
     const next = parent.elements[index + 1];
     if (next && /\.dropout\(/.test(next.getText(cell.file))) return null;
@@ -51,7 +52,7 @@ export function insertDropoutAfter(cell: Cell, dense: ts.CallExpression): TextEd
 
 function nextStatement(statement: ts.Statement): ts.Statement | undefined {
   const container = statement.parent;
-  if (!ts.isSourceFile(container) && !ts.isBlock(container)) return undefined;
+  if (!typescript().isSourceFile(container) && !typescript().isBlock(container)) return undefined;
   return container.statements[container.statements.indexOf(statement) + 1];
 }
 

@@ -3,7 +3,8 @@
  * outside 0.2–0.5, a loss that does not match the output activation. Only what the code states
  * literally is judged (a rate held in a variable is not guessed at).
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import { typescript } from './typescript';
 import type { FindingId, Severity } from '../../protocol/findings';
 import { normalizeLossName } from '../lossNames';
 import { DEFAULT_DIAGNOSE_OPTIONS } from '../options';
@@ -30,9 +31,9 @@ function fitWithoutValidation(file: ts.SourceFile): CodeHint[] {
     const index = fitConfigIndex(call);
     const config = call.arguments[index];
     // A config held in a variable (or spread) may well have validation: do not guess.
-    if (config && (!ts.isObjectLiteralExpression(config) || config.properties.some((p) => ts.isSpreadAssignment(p)))) return [];
+    if (config && (!typescript().isObjectLiteralExpression(config) || config.properties.some((p) => typescript().isSpreadAssignment(p)))) return [];
     if (config && (propertyNamed(config, 'validationSplit') || propertyNamed(config, 'validationData'))) return [];
-    const head = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
+    const head = typescript().isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
     return [{
       id: 'no-validation' as const,
       severity: 'warning' as const,

@@ -2,14 +2,15 @@
  * Where in a cell's code a finding belongs: the `fit(` call for curve findings, the optimizer for
  * learning-rate findings, the `compile(` call for a loss mismatch, the layer call for layer findings.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
+import { typescript } from './typescript';
 import type { Finding } from '../../protocol/findings';
 import type { Run } from '../../protocol/run';
 import { allCalls, calleeName, compileCalls, fitCalls, layerCalls, nodeRange, objectArgument, parseCell, propertyNamed, propertyValue, rangeOf, stringValue, type CodeRange } from './ast';
 
 /** The part of a call a squiggle should cover: from the callee to its opening parenthesis (`model.fit(`). */
 function callHead(file: ts.SourceFile, call: ts.CallExpression): CodeRange {
-  const open = call.getChildren(file).find((child) => child.kind === ts.SyntaxKind.OpenParenToken);
+  const open = call.getChildren(file).find((child) => child.kind === typescript().SyntaxKind.OpenParenToken);
   return rangeOf(file, call.getStart(file), open ? open.getEnd() : call.getEnd());
 }
 
@@ -21,7 +22,7 @@ function optimizerRanges(file: ts.SourceFile): CodeRange[] {
   const strings = compileCalls(file).flatMap((c) => {
     const property = objectArgument(c, 0) && propertyNamed(objectArgument(c, 0)!, 'optimizer');
     // A call as the value is already found above; a name string ('adam') is the optimizer line itself.
-    return property && ts.isPropertyAssignment(property) && stringValue(property.initializer) !== undefined ? [nodeRange(file, property)] : [];
+    return property && typescript().isPropertyAssignment(property) && stringValue(property.initializer) !== undefined ? [nodeRange(file, property)] : [];
   });
   return [...calls, ...strings].sort((a, b) => a.start.line - b.start.line || a.start.column - b.start.column);
 }

@@ -1,5 +1,6 @@
 /** Text edits of a parsed cell that keep its layout (insert, replace, append to a literal), and fixes made of them. */
-import ts from 'typescript';
+import type ts from 'typescript';
+import { typescript } from './typescript';
 import { indentationAt, offsetAt, positionAt, type CodePosition } from './ast';
 
 export interface TextEdit {
@@ -42,7 +43,7 @@ export function isMultiline(cell: Cell, node: ts.Node): boolean {
 
 /** Inserts `text` as the last element of an object or array literal, in the literal's own layout. */
 export function appendElement(cell: Cell, literal: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, text: string): TextEdit {
-  const elements: ts.NodeArray<ts.Node> = ts.isObjectLiteralExpression(literal) ? literal.properties : literal.elements;
+  const elements: ts.NodeArray<ts.Node> = typescript().isObjectLiteralExpression(literal) ? literal.properties : literal.elements;
   const last = elements[elements.length - 1];
   if (!last) {
     const open = literal.getStart(cell.file) + 1;

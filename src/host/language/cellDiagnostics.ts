@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { CellDiagnostic } from '../../language';
 import { toRange } from './convert';
-import { isCheckedNotebook, type NotebookServices } from './notebookServices';
+import { isCheckedCell, isCheckedNotebook, type NotebookServices } from './notebookServices';
 
 const DEBOUNCE_MS = 300;
 
@@ -38,6 +38,11 @@ export class CellDiagnostics implements vscode.Disposable {
     const key = notebook.uri.toString();
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
+    if (!notebook.getCells().some(isCheckedCell)) {
+      // No TypeScript cells (a Python notebook, or the last one was deleted): nothing to check.
+      this.forget(key);
+      return;
+    }
     const { language, cells } = this.services.forNotebook(notebook);
     let found: CellDiagnostic[];
     try {
@@ -53,7 +58,7 @@ export class CellDiagnostics implements vscode.Disposable {
       list.push(toDiagnostic(d));
       byCell.set(d.cell, list);
     }
-    for (const uri of this.reported.get(key) ?? []) this.collection.delete(uri);
+    this.forget(key);
     const uris: vscode.Uri[] = [];
     cells.forEach((cell, i) => {
       const list = byCell.get(i);
@@ -64,12 +69,17 @@ export class CellDiagnostics implements vscode.Disposable {
     this.reported.set(key, uris);
   }
 
+  /** Removes what was last reported for the notebook. */
+  private forget(key: string): void {
+    for (const uri of this.reported.get(key) ?? []) this.collection.delete(uri);
+    this.reported.delete(key);
+  }
+
   clear(notebook: vscode.NotebookDocument): void {
     const key = notebook.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    for (const uri of this.reported.get(key) ?? []) this.collection.delete(uri);
-    this.reported.delete(key);
+    this.forget(key);
     this.generation.delete(key);
   }
 

@@ -34,7 +34,15 @@ export interface CellContext extends SyncedNotebook {
 }
 
 export class NotebookServices implements vscode.Disposable {
-  private readonly language = createLanguageClient();
+  private client: NotebookLanguageClient | undefined;
+  /**
+   * The checker's worker starts with the first notebook that has TypeScript cells: Fitlab activates
+   * with every Jupyter notebook, and a Python notebook should not cost a worker loading TypeScript.
+   */
+  private get language(): NotebookLanguageClient {
+    this.client ??= createLanguageClient();
+    return this.client;
+  }
   private readonly sent = new Map<string, string[]>();
 
   /** The synced notebook holding this cell document, if it is a checked cell. */
@@ -67,11 +75,11 @@ export class NotebookServices implements vscode.Disposable {
   close(notebook: vscode.NotebookDocument): void {
     const key = notebook.uri.toString();
     this.sent.delete(key);
-    this.language.close(key);
+    this.client?.close(key);
   }
 
   dispose(): void {
     this.sent.clear();
-    this.language.dispose();
+    this.client?.dispose();
   }
 }
