@@ -23,6 +23,11 @@ export interface CellSyntax {
    * flow stays inside them.
    */
   flowSensitive: boolean;
+  /**
+   * Names assigned anywhere in the cell, function bodies included: a closure sees a `let` narrowed
+   * only if no assignment can reach it, so adding or removing one can change any cell naming it.
+   */
+  assigned: ReadonlySet<string>;
 }
 
 /** The cell's names and flow facts; cached by text, so unchanged cells cost nothing. */
@@ -31,21 +36,53 @@ export const cellSyntax: (source: string) => CellSyntax = cachedByText(readCellS
 function readCellSyntax(source: string): CellSyntax {
   const file = ts.createSourceFile('cell.ts', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   let flowSensitive = false;
+  const assigned = new Set<string>();
   const statements = file.statements.map((statement) => {
     const names = new Set<string>();
-    collect(statement, names, true, () => (flowSensitive = true));
+    collect(statement, names, assigned, true, () => (flowSensitive = true));
     return { text: statement.getText(file), names };
   });
   const names = new Set<string>();
   for (const s of statements) for (const n of s.names) names.add(n);
-  return { names, statements, flowSensitive };
+  return { names, statements, flowSensitive, assigned };
 }
 
-function collect(node: ts.Node, names: Set<string>, topFlow: boolean, sensitive: () => void): void {
+function collect(node: ts.Node, names: Set<string>, assigned: Set<string>, topFlow: boolean, sensitive: () => void): void {
   if (ts.isIdentifier(node)) names.add(node.text);
   if (topFlow && isFlowSensitive(node)) sensitive();
+  const target = assignmentTarget(node);
+  if (target) addAssigned(target, assigned);
   const inner = topFlow && !ts.isFunctionLike(node) && !ts.isClassLike(node);
-  ts.forEachChild(node, (child) => collect(child, names, inner, sensitive));
+  ts.forEachChild(node, (child) => collect(child, names, assigned, inner, sensitive));
+}
+
+/** What the node assigns to, if it is an assignment (`=`, `+=`, `++`, `for (x of …)`). */
+export function assignmentTarget(node: ts.Node): ts.Expression | undefined {
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment ? node.left : undefined;
+  }
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+    return node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken ? node.operand : undefined;
+  }
+  if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) return node.initializer;
+  return undefined;
+}
+
+/** The variables an assignment target names: itself, or those in a destructuring pattern. */
+function addAssigned(target: ts.Expression, assigned: Set<string>): void {
+  if (ts.isIdentifier(target)) assigned.add(target.text);
+  else if (ts.isParenthesizedExpression(target) || ts.isSpreadElement(target)) addAssigned(target.expression, assigned);
+  else if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) addAssigned(target.left, assigned); // `[a = 1] = …`
+  else if (ts.isArrayLiteralExpression(target)) target.elements.forEach((e) => addAssigned(e, assigned));
+  else if (ts.isObjectLiteralExpression(target)) {
+    for (const p of target.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) assigned.add(p.name.text);
+      else if (ts.isPropertyAssignment(p)) addAssigned(p.initializer, assigned);
+      else if (ts.isSpreadAssignment(p)) addAssigned(p.expression, assigned);
+    }
+  }
+  // A property (`o.a = …`) is not narrowed in closures either way.
 }
 
 function isFlowSensitive(node: ts.Node): boolean {
@@ -108,6 +145,13 @@ function addUsersOf(statements: readonly { names: ReadonlySet<string> }[], touch
       grew = true;
     }
   }
+}
+
+/** Names an edit starts or stops assigning somewhere in the cell (see CellSyntax.assigned). */
+export function reassignedNames(before: string, after: string): Set<string> {
+  const a = cellSyntax(before).assigned;
+  const b = cellSyntax(after).assigned;
+  return new Set([...a, ...b].filter((n) => !a.has(n) || !b.has(n)));
 }
 
 /** Whether a cell (or statement) with these identifiers mentions any touched name. */

@@ -1,8 +1,12 @@
 /**
  * Re-checks only the cells an edit can affect. Types flow forward through a notebook (a cell sees
  * earlier cells, never later ones), so after an edit to cell k the errors of cells before k cannot
- * change; nor can those of a later cell that uses none of the names the edit touched, when nothing
- * upstream changes the flow of control (cellDependencies.ts). Those cells keep their errors, and
+ * change — except in a closure over a `let` whose assignments the edit added or removed (such a
+ * closure sees the variable narrowed only when no assignment can reach it); nor can those of a
+ * later cell that uses none of the names the edit touched, when nothing upstream changes the flow
+ * of control (cellDependencies.ts). When the edited cell shows later cells only its declarations,
+ * the names it touched are just those whose declared type changed (cellInterface.ts): the usual
+ * edit of a cell's body then re-checks that cell alone. Cells not affected keep their errors, and
  * TypeScript checks only the others — through the region check tsserver itself uses for large files
  * (`getRegionSemanticDiagnostics`, present in the TypeScript this bundles, though not in its public
  * typings), one range per cell. With a syntax error in the program every cell from the first
@@ -10,7 +14,8 @@
  * imports (they are hoisted, so every cell sees them), or no region answer — the whole program is.
  */
 import ts from 'typescript';
-import { cellSyntax, touchedNames, uses } from './cellDependencies';
+import { cellSyntax, reassignedNames, touchedNames, uses } from './cellDependencies';
+import { cellShape, cellStatementLists, changedNames, readCellInterface, type CellInterface } from './cellInterface';
 
 interface RegionAnswer {
   diagnostics: ts.Diagnostic[];
@@ -44,6 +49,8 @@ interface Checked<T> {
   errors: T[][];
   /** The cell calls something that never returns or asserts (so its end may be unreachable). */
   endsFlow: boolean[];
+  /** What each cell shows later cells, for cells that show them only declarations (cellInterface.ts). */
+  interfaces: (CellInterface | undefined)[];
 }
 
 export class RegionCheck<T extends { cell: number }> {
@@ -69,31 +76,63 @@ export class RegionCheck<T extends { cell: number }> {
     const all = input.cells.map((_, i) => i);
     const errors = group(input.convert(input.service.getSemanticDiagnostics(input.file)), input.cells.length);
     this.checkedCells = input.cells.length;
-    return { cells: [...input.cells], header: input.header, errors, endsFlow: flowEnds(input, all) };
+    const read = interfaces(input, all);
+    return { cells: [...input.cells], header: input.header, errors, endsFlow: flowEnds(input, all), interfaces: all.map((c) => read.get(c)) };
   }
 
   /** Checks the cells the change can affect; undefined when only a whole check will do. */
   private checkChanged(input: RegionInput<T>, last: Checked<T>): Checked<T> | undefined {
     const { cells } = input;
-    const dirty = dirtyCells(cells, last, input.syntaxClean);
     const errors = [...last.errors];
     const endsFlow = [...last.endsFlow];
-    let checked = 0;
-    for (let pass = dirty; pass.length > 0; ) {
-      const found = this.region(input, pass);
-      if (!found) return undefined;
-      for (const c of pass) errors[c] = found[c] ?? [];
-      checked += pass.length;
-      const ends = flowEnds(input, pass);
-      pass.forEach((c, i) => (endsFlow[c] = ends[i]));
-      // A cell that now ends the flow (a call that never returns) changes every cell after it.
-      const first = pass.find((c, i) => ends[i] && !last.endsFlow[c]);
-      const all = new Set(dirty);
-      pass = first === undefined ? [] : range(first + 1, cells.length).filter((c) => !all.has(c));
-      for (const c of pass) dirty.push(c);
+    const seen = [...last.interfaces];
+    const done = new Set<number>();
+    const edited = cells.flatMap((source, c) => (source !== last.cells[c] ? [c] : []));
+    const check = (which: readonly number[]): boolean => {
+      const found = this.region(input, which);
+      if (!found) return false;
+      const ends = flowEnds(input, which);
+      // Only the edited cells' interfaces are read again, for their next edit. A later cell
+      // re-checked because of them forgets its own (reading 25 cells' types costs ~5 ms): its next
+      // edit is followed by every name it touches, once.
+      const read = interfaces(input, which.filter((c) => edited.includes(c)));
+      which.forEach((c, i) => {
+        errors[c] = found[c] ?? [];
+        endsFlow[c] = ends[i];
+        seen[c] = read.get(c);
+        done.add(c);
+      });
+      return true;
+    };
+    // Edited cells that show later cells only their declarations are checked first: the later
+    // cells then follow only the names whose type changed (cellInterface.ts).
+    let narrowed: Map<number, Set<string>> | undefined;
+    const comparable =
+      input.syntaxClean &&
+      edited.length > 0 &&
+      edited.every((c) => last.interfaces[c] && !last.endsFlow[c] && showsDeclarationsOnly(cells[c])) &&
+      !cells.slice(0, Math.max(...edited)).some((source) => cellShape(source).declaresTypes);
+    if (comparable) {
+      if (!check(edited)) return undefined;
+      narrowed = new Map();
+      for (const c of edited) {
+        const before = last.interfaces[c];
+        const after = seen[c];
+        // Now calling something that never returns: every later cell, below.
+        if (!before || !after || endsFlow[c]) narrowed = undefined;
+        else narrowed?.set(c, changedNames(before, after));
+      }
     }
-    this.checkedCells = checked;
-    return { cells: [...cells], header: input.header, errors, endsFlow };
+    const dirty = dirtyCells(cells, last, input.syntaxClean, narrowed);
+    for (let pass = dirty.filter((c) => !done.has(c)); ; ) {
+      if (pass.length > 0 && !check(pass)) return undefined;
+      // A cell that now ends the flow (a call that never returns) changes every cell after it.
+      const first = [...done].sort((a, b) => a - b).find((c) => endsFlow[c] && !last.endsFlow[c]);
+      pass = first === undefined ? [] : range(first + 1, cells.length).filter((c) => !done.has(c));
+      if (pass.length === 0) break;
+    }
+    this.checkedCells = done.size;
+    return { cells: [...cells], header: input.header, errors, endsFlow, interfaces: seen };
   }
 
   /** Region diagnostics of `which` cells, grouped by cell; undefined when TypeScript has no answer. */
@@ -116,17 +155,25 @@ export class RegionCheck<T extends { cell: number }> {
   }
 }
 
-/** The cells to re-check: those whose text changed, and the later ones that can see the change. */
-function dirtyCells<T>(cells: readonly string[], last: Checked<T>, prune: boolean): number[] {
+/**
+ * The cells to re-check: those whose text changed, the later ones that can see the change, and any
+ * naming a variable the edit starts or stops assigning. `narrowed`: for edited cells whose
+ * interface was compared, the names that changed.
+ */
+function dirtyCells<T>(cells: readonly string[], last: Checked<T>, prune: boolean, narrowed?: ReadonlyMap<number, ReadonlySet<string>>): number[] {
   const dirty: number[] = [];
   const touched = new Set<string>();
+  // An assignment added or removed anywhere changes how closures in any cell, earlier ones too,
+  // see a `let` of that name (narrowed or not): those cells are checked as if edited.
+  const reassigned = new Set<string>();
+  for (let c = 0; c < cells.length; c++) if (cells[c] !== last.cells[c]) for (const n of reassignedNames(last.cells[c], cells[c])) reassigned.add(n);
   let everything = false;
   for (let c = 0; c < cells.length; c++) {
     if (cells[c] !== last.cells[c]) {
-      const names = prune ? touchedNames(last.cells[c], cells[c]) : undefined;
+      const names = narrowed?.get(c) ?? (prune ? touchedNames(last.cells[c], cells[c]) : undefined);
       if (!names || last.endsFlow[c]) everything = true;
       else for (const n of names) touched.add(n);
-    } else if (!everything && !(dirty.length > 0 && uses(cellSyntax(cells[c]).names, touched))) {
+    } else if (!everything && !uses(cellSyntax(cells[c]).names, reassigned) && !(dirty.length > 0 && uses(cellSyntax(cells[c]).names, touched))) {
       continue;
     } else {
       const syntax = cellSyntax(cells[c]);
@@ -181,6 +228,25 @@ function endsFlow(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
   if (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) return true;
   const predicate = checker.getTypePredicateOfSignature(signature);
   return predicate !== undefined && (predicate.kind === ts.TypePredicateKind.AssertsThis || predicate.kind === ts.TypePredicateKind.AssertsIdentifier);
+}
+
+/** Later cells see the cell only through its declarations: no flow change, no assignment. */
+function showsDeclarationsOnly(source: string): boolean {
+  return cellShape(source).declarationsOnly && !cellSyntax(source).flowSensitive;
+}
+
+/** The interfaces of `which` cells, but for those that show later cells more than declarations. */
+function interfaces<T>(input: RegionInput<T>, which: readonly number[]): Map<number, CellInterface> {
+  const read = new Map<number, CellInterface>();
+  const program = input.service.getProgram();
+  const file = program?.getSourceFile(input.file);
+  if (!program || !file || !input.syntaxClean || which.length === 0) return read;
+  const checker = program.getTypeChecker();
+  const statements = cellStatementLists(file, input.cellStarts);
+  for (const c of which) {
+    if (statements[c] && showsDeclarationsOnly(input.cells[c])) read.set(c, readCellInterface(checker, statements[c]));
+  }
+  return read;
 }
 
 function group<T extends { cell: number }>(diagnostics: readonly T[], cells: number): T[][] {
