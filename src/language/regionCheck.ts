@@ -53,7 +53,7 @@ interface Checked<T> {
   interfaces: (CellInterface | undefined)[];
 }
 
-export class RegionCheck<T extends { cell: number }> {
+export class RegionCheck<T extends { cell: number; code: number }> {
   private last: Checked<T> | undefined;
   /** How many cells the last check looked at (reported for tests and measurements). */
   checkedCells = 0;
@@ -160,7 +160,7 @@ export class RegionCheck<T extends { cell: number }> {
  * naming a variable the edit starts or stops assigning. `narrowed`: for edited cells whose
  * interface was compared, the names that changed.
  */
-function dirtyCells<T>(cells: readonly string[], last: Checked<T>, prune: boolean, narrowed?: ReadonlyMap<number, ReadonlySet<string>>): number[] {
+function dirtyCells<T extends { code: number }>(cells: readonly string[], last: Checked<T>, prune: boolean, narrowed?: ReadonlyMap<number, ReadonlySet<string>>): number[] {
   const dirty: number[] = [];
   const touched = new Set<string>();
   // An assignment added or removed anywhere changes how closures in any cell, earlier ones too,
@@ -173,7 +173,7 @@ function dirtyCells<T>(cells: readonly string[], last: Checked<T>, prune: boolea
       const names = narrowed?.get(c) ?? (prune ? touchedNames(last.cells[c], cells[c]) : undefined);
       if (!names || last.endsFlow[c]) everything = true;
       else for (const n of names) touched.add(n);
-    } else if (!everything && !uses(cellSyntax(cells[c]).names, reassigned) && !(dirty.length > 0 && uses(cellSyntax(cells[c]).names, touched))) {
+    } else if (!everything && !uses(cellSyntax(cells[c]).names, reassigned) && !(dirty.length > 0 && (uses(cellSyntax(cells[c]).names, touched) || guessesNames(last.errors[c])))) {
       continue;
     } else {
       const syntax = cellSyntax(cells[c]);
@@ -228,6 +228,16 @@ function endsFlow(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
   if (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) return true;
   const predicate = checker.getTypePredicateOfSignature(signature);
   return predicate !== undefined && (predicate.kind === ts.TypePredicateKind.AssertsThis || predicate.kind === ts.TypePredicateKind.AssertsIdentifier);
+}
+
+/**
+ * "Cannot find name 'x'" and its "Did you mean 'y'?" variants: what TypeScript suggests comes from
+ * every name in scope, mentioned by the cell or not, so any edit before the cell can change it.
+ */
+const UNRESOLVED_NAME = new Set([2304, 2311, 2503, 2552, 2570, 2580, 2581, 2582, 2583, 2584, 2591, 2592, 2593, 2662, 2663, 2833, 2867, 2868]);
+
+function guessesNames(errors: readonly { code: number }[]): boolean {
+  return errors.some((e) => UNRESOLVED_NAME.has(e.code));
 }
 
 /** Later cells see the cell only through its declarations: no flow change, no assignment. */

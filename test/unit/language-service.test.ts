@@ -228,7 +228,7 @@ function editAndCompare(nb: NotebookLanguageService, cells: readonly string[], c
   return { found, full };
 }
 
-test('an edit re-checks the cells that can see it — through names, narrowing, an assignment a closure sees or a call that never returns — with the errors a full check finds', () => {
+test('an edit re-checks the cells that can see it — through names, narrowing, an assignment a closure sees, a name suggested for a missing one or a call that never returns — with the errors a full check finds', () => {
   const scenarios: { name: string; cells: string[]; edits: [number, string, [number, number][]][] }[] = [
     {
       name: 'an assignment narrows a variable of an earlier cell',
@@ -269,6 +269,11 @@ test('an edit re-checks the cells that can see it — through names, narrowing, 
       name: 'an assignment in a later cell stops the narrowing of a `let` in an earlier closure',
       cells: ["let v: string | undefined = 'a';\nconst f = () => v.length;", 'const n = 1;', 'const m = 2;'],
       edits: [[2, 'v = undefined;', [[0, 18048]]], [2, 'const m = 2;', []], [1, '[v] = [undefined];', [[0, 18048]]], [1, 'function g() { ({ v } = { v: undefined }); }', [[0, 18048]]], [1, 'const n = 1;', []]],
+    },
+    {
+      name: 'a new name changes what "Cannot find name" suggests in a later cell',
+      cells: ['const k = 1;', 'const n = 2;', 'const z = mode1;'],
+      edits: [[1, 'const model = 2;', [[2, 2552]]], [1, 'const n = 2;', [[2, 2304]]]],
     },
     {
       name: 'an earlier function changes whether a later call returns',
