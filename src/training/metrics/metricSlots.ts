@@ -67,52 +67,28 @@ export class FitMetrics {
   }
 }
 
-/** Runs one evaluation with fresh evaluation counts, then puts each metric's whole-set value in place of tfjs's batch average. */
-function scoreWholeSet<R extends Scalar | Scalar[]>(tf: Tf, model: tfNamespace.LayersModel, run: () => R): R;
-function scoreWholeSet<R extends Scalar | Scalar[]>(tf: Tf, model: tfNamespace.LayersModel, run: () => Promise<R>): Promise<R>;
-function scoreWholeSet<R extends Scalar | Scalar[]>(tf: Tf, model: tfNamespace.LayersModel, run: () => R | Promise<R>): R | Promise<R> {
-  const bound = bindStatefulMetrics(tf, model);
-  if (bound.length === 0) return run();
-  const previous = bound.map(({ accumulator }) => {
-    const phase = accumulator.phase;
+/** Starts an evaluation with fresh evaluation counts; returns what puts the previous phases back. */
+function beginEvaluation(bound: BoundMetric[]): () => void {
+  const previous = bound.map(({ accumulator }) => accumulator.phase);
+  for (const { accumulator } of bound) {
     accumulator.phase = 'evaluation';
     accumulator.resetEvaluation();
-    return phase;
-  });
-  const restore = (): void => bound.forEach(({ accumulator }, i) => (accumulator.phase = previous[i]));
-  const replace = (result: R): R => {
-    if (!Array.isArray(result)) return result;
-    const slots = (model as unknown as CompiledModel).metricsTensors?.length ?? 0;
-    for (const { slot, accumulator } of bound) {
-      const index = result.length - slots + slot;
-      const value = accumulator.evaluationResult();
-      if (index < 0 || index >= result.length || value === null) continue;
-      result[index].dispose();
-      result[index] = tf.scalar(value);
-    }
-    return result;
-  };
-  let result: R | Promise<R>;
-  try {
-    result = run();
-  } catch (error) {
-    restore();
-    throw error;
   }
-  if (result instanceof Promise) {
-    return result.then(
-      (r) => {
-        restore();
-        return replace(r);
-      },
-      (error: unknown) => {
-        restore();
-        throw error;
-      },
-    );
+  return () => bound.forEach(({ accumulator }, i) => (accumulator.phase = previous[i]));
+}
+
+/** Puts each metric's whole-set value in place of tfjs's batch average in an evaluation's results. */
+function wholeSetResults<R extends Scalar | Scalar[]>(tf: Tf, model: tfNamespace.LayersModel, bound: BoundMetric[], result: R): R {
+  if (!Array.isArray(result)) return result;
+  const slots = (model as unknown as CompiledModel).metricsTensors?.length ?? 0;
+  for (const { slot, accumulator } of bound) {
+    const index = result.length - slots + slot;
+    const value = accumulator.evaluationResult();
+    if (index < 0 || index >= result.length || value === null) continue;
+    result[index].dispose();
+    result[index] = tf.scalar(value);
   }
-  restore();
-  return replace(result);
+  return result;
 }
 
 const ORIGINALS = Symbol.for('fitlab.originalEvaluation');
@@ -127,9 +103,21 @@ export function installWholeSetEvaluation(tf: Tf): void {
   const original = { testLoop: proto.testLoop, evaluateDataset: proto.evaluateDataset };
   proto[ORIGINALS] = original;
   proto.testLoop = function testLoopWholeSet(this: tfNamespace.LayersModel, ...args: unknown[]) {
-    return scoreWholeSet(tf, this, () => original.testLoop.apply(this, args));
+    const bound = bindStatefulMetrics(tf, this);
+    const restore = beginEvaluation(bound);
+    try {
+      return wholeSetResults(tf, this, bound, original.testLoop.apply(this, args));
+    } finally {
+      restore();
+    }
   };
-  proto.evaluateDataset = function evaluateDatasetWholeSet(this: tfNamespace.LayersModel, dataset, args) {
-    return scoreWholeSet(tf, this, () => original.evaluateDataset.call(this, dataset, args));
+  proto.evaluateDataset = async function evaluateDatasetWholeSet(this: tfNamespace.LayersModel, dataset, args) {
+    const bound = bindStatefulMetrics(tf, this);
+    const restore = beginEvaluation(bound);
+    try {
+      return wholeSetResults(tf, this, bound, await original.evaluateDataset.call(this, dataset, args));
+    } finally {
+      restore();
+    }
   };
 }
