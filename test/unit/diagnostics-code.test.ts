@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
 import { applyEdits } from '../../src/diagnostics/code/edits';
@@ -158,4 +160,18 @@ test('dropout rate and output activation fixes rewrite the literal in place', ()
   assert.equal(applyFix(cell, hint!, /rate to 0\.5/), 'model.add(tf.layers.dropout({rate: 0.5}));');
   const mismatch = "model.add(tf.layers.dense({units: 3, activation: 'sigmoid'}));\nmodel.compile({loss: 'categoricalCrossentropy', optimizer: 'adam'});";
   assert.match(applyFix(mismatch, lintCell(mismatch)[0]!, /softmax/), /activation: 'softmax'/);
+});
+
+test('the hint and quick-fix code loads TypeScript only when a cell is first linted (Python notebooks never pay for it)', () => {
+  // A fresh process: this test file itself imports typescript.
+  const script = [
+    "const loaded = () => Object.keys(require.cache).some((f) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(f));",
+    "const { lintCell } = require('./src/diagnostics/code/lint');",
+    "require('./src/diagnostics/code/quickFixes');",
+    'const before = loaded();',
+    "lintCell('model.fit(x, y, {epochs: 5});');",
+    'console.log(JSON.stringify({ before, after: loaded() }));',
+  ].join('\n');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out.trim().split('\n').pop() ?? '{}'), { before: false, after: true });
 });
