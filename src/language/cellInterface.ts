@@ -10,8 +10,11 @@
  * expressions, `if`, `for` and blocks. Flow (throw, loops, calls that never return) is ruled out
  * by the caller (cellDependencies.ts, regionCheck.ts), and so are assignments inside functions
  * (they matter to closures, cellDependencies.ts's `assigned`). Types are compared as printed, which is
- * exact only if no two types print alike: a notebook declaring classes, interfaces, type aliases,
- * enums or namespaces (a local `class L` in two functions prints as `L` twice) is not compared.
+ * exact only if no two types print alike. Declaration files do have such pairs (`History` in lib.dom
+ * and tfjs-layers, `Dataset`, `Optimizer`), so types are printed fully qualified
+ * (`import("@tensorflow/tfjs-layers/dist/base_callbacks").History`); a notebook declaring classes,
+ * interfaces, type aliases, enums or namespaces (a local `class L` in two functions prints as `L`
+ * twice) is not compared at all.
  */
 import ts from 'typescript';
 import { assignmentTarget } from './cellDependencies';

@@ -276,6 +276,11 @@ test('an edit re-checks the cells that can see it — through names, narrowing, 
       edits: [[1, 'const model = 2;', [[2, 2552]]], [1, 'const n = 2;', [[2, 2304]]]],
     },
     {
+      name: 'two types of one name (the DOM\'s History, tfjs\'s) are told apart',
+      cells: ['const model = tf.sequential();', 'const h = window.history;', 'const n: number = h.length;'],
+      edits: [[1, 'const h = await model.fit(tf.ones([1, 1]), tf.ones([1, 1]));', [[2, 2339]]], [1, 'const h = window.history;', []]],
+    },
+    {
       name: 'an earlier function changes whether a later call returns',
       cells: ["function stop(): never { throw new Error('x'); }\nlet w: string | undefined = 'a';", 'stop();', 'const l: number = w.length;'],
       edits: [[0, "function stop(): void {}\nlet w: string | undefined = 'a';", []], [0, "function stop(): never { throw new Error('x'); }\nlet w: string | undefined = 'a';", [[2, 18048]]]],
