@@ -9,6 +9,13 @@ export interface DiagnoseOptions {
    */
   overfitRise: number;
   /**
+   * A rise also counts when, as a fraction of what the validation loss had gained before (from its
+   * first epochs to its best level), it reaches this many times `overfitRise` (2 × 5% = a tenth of
+   * the gain) and it is at least half of `overfitRise` of the loss itself. A multiple, so the
+   * `overfittingRise` setting stays the one knob of how much rise counts.
+   */
+  overfitGainFactor: number;
+  /**
    * How many noise standard deviations (of the mean of the epochs after the best one) the rise must
    * exceed, so one bad epoch, or a noisy plateau, is not called overfitting.
    */
@@ -50,6 +57,7 @@ export interface DiagnoseOptions {
 
 export const DEFAULT_DIAGNOSE_OPTIONS: Readonly<DiagnoseOptions> = Object.freeze({
   overfitRise: 0.05,
+  overfitGainFactor: 2,
   noiseMultiplier: 2,
   minEpochsAfterBest: 3,
   trainFall: 0.04,

@@ -136,3 +136,23 @@ test('bestEpoch skips a lone dip but keeps the bottom of a V', () => {
   assert.equal(bestEpoch([0.6, 0.58, 0.61, 0.59, 0.3, 0.6, 0.59, 0.6], 4), 1);
   assert.equal(bestEpoch([1, 0.8, 0.6, 0.4, 0.2, 0.4, 0.6, 0.8], 4), 4);
 });
+
+test('a rise under 5% of the loss that gives back a tenth of what it had gained is overfitting, and the message says so in numbers', () => {
+  // val_loss falls 1.3 -> 1.0 (the best, epoch 5), then settles 0.04 higher: 4% of the loss, 20%
+  // of the 0.2 it had gained since its first three epochs (median 1.2). Training keeps falling.
+  const settled = [1.044, 1.037, 1.042, 1.036, 1.043, 1.038, 1.044, 1.037];
+  const val = [1.3, 1.2, 1.12, 1.06, 1.02, 1.0, ...settled];
+  const loss = val.map((_, i) => 1 - i * 0.04);
+  const finding = diagnose(historyToRun({ loss, val_loss: val }, 'gain')).find((f) => f.id === 'overfitting');
+  assert.ok(finding, 'a rise of a fifth of the gain was not flagged');
+  assert.equal(finding.epoch, 5);
+  assert.match(finding.message, /^val_loss rose 0\.04 from its minimum 1 at epoch 5 over 8 epochs \(median 1\.04, last 1\.04\), 20% of the 0\.2 it had gained since its first three epochs \(median 1\.2\), while loss fell \d+%$/);
+  // The same 0.04 after a fall from 2.0 is 4% of the gain: not overfitting.
+  const longFall = [2.0, 1.6, 1.3, 1.12, 1.04, 1.0, ...settled];
+  assert.ok(!diagnose(historyToRun({ loss, val_loss: longFall }, 'long-fall')).some((f) => f.id === 'overfitting'));
+  // Half the rise setting stays a floor: with overfitRise 10%, a 4% rise is not flagged however large a share of the gain.
+  assert.ok(!diagnose(historyToRun({ loss, val_loss: val }, 'gain'), { overfitRise: 0.1 }).some((f) => f.id === 'overfitting'));
+  // The same curve beside a training loss that stopped falling is not overfitting.
+  const stalled = val.map((_, i) => (i < 6 ? 1 - i * 0.04 : 0.8 + (i % 2) * 0.005));
+  assert.ok(!diagnose(historyToRun({ loss: stalled, val_loss: val }, 'stalled')).some((f) => f.id === 'overfitting'));
+});

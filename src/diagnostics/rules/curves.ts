@@ -9,7 +9,7 @@ import type { DiagnoseOptions } from '../options';
 import { finiteValues, fmt, pct, type Curve } from '../series';
 import { batchLearningRate } from './batches';
 import { divergence, learningRateFindings } from './learningRate';
-import { analyzeOverfitting } from './overfitting';
+import { analyzeOverfitting, type OverfitAnalysis } from './overfitting';
 import { noBetterThanBaseline, stillImproving, underfitting } from './progress';
 
 export const OVERFITTING_ACTIONS = [
@@ -42,9 +42,7 @@ export function curveFindings(run: Run, options: DiagnoseOptions): Finding[] {
       id: 'overfitting',
       severity: 'warning',
       epoch: onsetEpoch,
-      message:
-        `val_loss rose ${pct(overfit.riseFromBest)} from its minimum ${fmt(overfit.bestValLoss)} at epoch ${onsetEpoch} ` +
-        `over ${overfit.epochsAfter} epochs (median ${fmt(overfit.afterLevel)}, last ${fmt(overfit.lastValLoss)}) while loss fell ${pct(overfit.trainFall)}`,
+      message: overfitMessage(overfit, onsetEpoch),
       actions: [
         ...OVERFITTING_ACTIONS,
         `Stop at the onset: EarlyStopping (monitor 'val_loss', restoreBestWeights) would keep epoch ${onsetEpoch}; or a ReduceLROnPlateau`,
@@ -65,6 +63,25 @@ export function curveFindings(run: Run, options: DiagnoseOptions): Finding[] {
     if (early) findings.push(early);
   }
   return findings;
+}
+
+/**
+ * The numbers behind the verdict. A flag from the rise relative to the gain says so, with the
+ * rise, the gain and where it started, because its rise alone (under `overfitRise` of the loss)
+ * would not convince a user who checks it against the setting.
+ */
+function overfitMessage(overfit: OverfitAnalysis, onsetEpoch: number): string {
+  const levels = `median ${fmt(overfit.afterLevel)}, last ${fmt(overfit.lastValLoss)}`;
+  const trained = `while loss fell ${pct(overfit.trainFall)}`;
+  if (!overfit.byGain) {
+    return `val_loss rose ${pct(overfit.riseFromBest)} from its minimum ${fmt(overfit.bestValLoss)} at epoch ${onsetEpoch} over ${overfit.epochsAfter} epochs (${levels}) ${trained}`;
+  }
+  const from = overfit.fellIntoBest ? `its minimum ${fmt(overfit.bestValLoss)}` : `the level ${fmt(overfit.bestLevel)} it had reached (minimum ${fmt(overfit.bestValLoss)})`;
+  const gain = overfit.startLevel - overfit.bestLevel;
+  return (
+    `val_loss rose ${fmt(overfit.rise)} from ${from} at epoch ${onsetEpoch} over ${overfit.epochsAfter} epochs (${levels}), ` +
+    `${pct(overfit.riseOfGain)} of the ${fmt(gain)} it had gained since its first three epochs (median ${fmt(overfit.startLevel)}), ${trained}`
+  );
 }
 
 function noValidation(run: Run, valLoss: Curve | undefined): Finding[] {

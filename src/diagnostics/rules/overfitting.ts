@@ -9,8 +9,13 @@
  *   trend of the epochs before it carried to the onset, kept between the best value and their
  *   median. The bottom of a real V lies on that trend; the lowest of many noisy values on a plateau
  *   or a still-falling curve lies below it, a lucky dip, not a level the curve then "rose" from;
- * - the rise (after level minus best level) must clear a relative threshold (`overfitRise`) and
- *   `noiseMultiplier` standard errors of the after level (from the epoch-to-epoch noise);
+ * - the rise (after level minus best level) must clear a relative threshold and `noiseMultiplier`
+ *   standard errors of the after level (from the epoch-to-epoch noise). The threshold is
+ *   `overfitRise` of the best level, or `overfitGainFactor` × `overfitRise` of what the curve had
+ *   gained (from its first epochs down to the best level) when the rise is at least half of
+ *   `overfitRise` of the level (by default 10% of the gain and 2.5% of the level):
+ *   a curve that fell from 1.44 to 1.02 and settled 0.05 higher lost 12% of its improvement,
+ *   which a person calls overfitting although it is under 5% of the loss itself;
  * - the training loss must have kept falling after the onset, by `trainFall` and in a trend
  *   `trainTrend` times its own noise: otherwise a rising validation loss is instability or a
  *   learning rate too high, not the model memorizing.
@@ -22,7 +27,7 @@
  * validation loss that stopped is not noise.
  */
 import type { DiagnoseOptions } from '../options';
-import { argMin, finiteValues, isFiniteNumber, median, medianOf, noiseStd, theilSenSlope, type Curve } from '../series';
+import { argMin, finiteValues, fmt, isFiniteNumber, median, medianOf, noiseStd, theilSenSlope, type Curve } from '../series';
 
 export interface OverfitAnalysis {
   overfitting: boolean;
@@ -40,6 +45,11 @@ export interface OverfitAnalysis {
   rise: number;
   /** Rise relative to the best level. */
   relativeRise: number;
+  /** Where the curve started (median of its first three epochs) and the rise as a fraction of its gain from there to the best level. */
+  startLevel: number;
+  riseOfGain: number;
+  /** The flag comes from the rise relative to the gain alone (it is under `overfitRise` of the level). */
+  byGain: boolean;
   /** Rise of the after level relative to the best value itself (for messages). */
   riseFromBest: number;
   /** The rise the noise alone could explain. */
@@ -74,6 +84,12 @@ export function bestEpoch(valLoss: Curve, dipNoise: number): number {
   const order = valLoss.map((v, i) => [v, i] as const).filter((p): p is readonly [number, number] => isFiniteNumber(p[0])).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const best = order.find(([, index]) => !isLoneDip(index));
   return best ? best[1] : argMin(valLoss);
+}
+
+/** When the lowest value was passed over as a lone dip, says so (a late "best" is otherwise puzzling). */
+function dipNote(valLoss: Curve, onset: number): string {
+  const lowest = argMin(valLoss);
+  return lowest === onset ? '' : ` (the lowest, ${fmt(valLoss[lowest] as number)} at row ${lowest}, is a lone dip)`;
 }
 
 /** The Theil–Sen line through curve[from, to) evaluated at `to`. */
@@ -114,6 +130,16 @@ export function analyzeOverfitting(loss: Curve, valLoss: Curve, options: Diagnos
   const noiseThreshold = options.noiseMultiplier * standardError;
   const rise = afterLevel - bestLevel;
   const scale = Math.abs(bestLevel) || 1;
+  // What the curve had gained: from its first epochs (a median, so one wild early epoch does not
+  // count) down to the level it reached. A rise that gives back a tenth of that (by default) is
+  // overfitting even on a loss that improved little relative to its size; half of `overfitRise`
+  // stays a floor so a curve that barely moved cannot be flagged for a fraction of a percent.
+  const startLevel = medianOf(valLoss, 0, 3);
+  const gain = startLevel - bestLevel;
+  const riseOfGain = gain > 0 ? rise / gain : 0;
+  const clearsLevel = rise / scale >= options.overfitRise;
+  const riseOfGainThreshold = options.overfitGainFactor * options.overfitRise;
+  const clearsGain = riseOfGain >= riseOfGainThreshold && rise / scale >= options.overfitRise / 2;
   const trainAtOnset = medianOf(loss, onset - 1, onset + 2);
   const trainEnd = medianOf(loss, loss.length - 2, loss.length);
   const trainFall = Number.isFinite(trainAtOnset) && Number.isFinite(trainEnd) && trainAtOnset !== 0 ? (trainAtOnset - trainEnd) / Math.abs(trainAtOnset) : 0;
@@ -135,11 +161,12 @@ export function analyzeOverfitting(loss: Curve, valLoss: Curve, options: Diagnos
 
   let reason = '';
   if (gapWidening) reason = '';
-  else if (after.length < options.minEpochsAfterBest) reason = `only ${after.length} epochs after the best validation loss`;
-  else if (rise / scale < options.overfitRise) reason = `validation loss after the best stays within ${(options.overfitRise * 100).toFixed(0)}% of ${fellIntoBest ? 'it' : 'the level the curve had reached'}`;
+  else if (after.length < options.minEpochsAfterBest) reason = `only ${after.length} epochs after the best validation loss${dipNote(valLoss, onset)}`;
+  else if (!clearsLevel && !clearsGain) reason = `validation loss after the best stays within ${(options.overfitRise * 100).toFixed(0)}% of ${fellIntoBest ? 'it' : 'the level the curve had reached'} and within ${(riseOfGainThreshold * 100).toFixed(0)}% of what it had gained`;
   else if (rise <= noiseThreshold) reason = 'the rise is within the noise of the curve';
   else if (!(trainFall >= options.trainFall) || !(trainTrend >= options.trainTrend)) reason = 'the training loss did not keep falling';
 
+  const gapOnly = gapWidening && !((clearsLevel || clearsGain) && rise > noiseThreshold);
   return {
     overfitting: reason === '',
     onset,
@@ -151,12 +178,15 @@ export function analyzeOverfitting(loss: Curve, valLoss: Curve, options: Diagnos
     lastValLoss: finiteVal[finiteVal.length - 1]!,
     rise,
     relativeRise: rise / scale,
+    startLevel,
+    riseOfGain,
+    byGain: reason === '' && !gapOnly && !clearsLevel,
     riseFromBest,
     noiseThreshold,
     epochsAfter: after.length,
     trainFall,
     trainTrend,
-    gapWidening: gapWidening && !(rise / scale >= options.overfitRise && rise > noiseThreshold),
+    gapWidening: gapOnly,
     reason,
   };
 }
