@@ -117,6 +117,25 @@ export class NotebookLanguageService {
     this.rebuild();
   }
 
+  /**
+   * Inserts a cell before cell `index` (at the end when `index` is the cell count). Not a new
+   * notebook: the next check re-checks what an edit of an empty cell to `source` would.
+   */
+  insertCell(index: number, source: string): void {
+    if (!Number.isInteger(index) || index < 0 || index > this.cells.length) throw new RangeError(`fitlab: cannot insert a code cell at ${index} (the notebook has ${this.cells.length})`);
+    this.cells.splice(index, 0, source);
+    this.regionCheck.insertCell(index);
+    this.rebuild();
+  }
+
+  /** Removes cell `index`; the next check re-checks what an edit of it to nothing would. */
+  removeCell(index: number): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.cells.length) throw new RangeError(`fitlab: no code cell ${index} (the notebook has ${this.cells.length})`);
+    this.cells.splice(index, 1);
+    this.regionCheck.removeCell(index);
+    this.rebuild();
+  }
+
   get cellCount(): number {
     return this.cells.length;
   }
@@ -142,6 +161,7 @@ export class NotebookLanguageService {
       cells: this.cells.slice(0, this.doc.includedCells),
       cellStarts: this.doc.cellStarts,
       header: this.doc.header,
+      headerCells: this.doc.headerCells,
       syntaxClean: rawSyntactic.length === 0,
       convert: (raw) => this.toCellDiagnostics(raw),
     });

@@ -11,11 +11,14 @@
  * (`getRegionSemanticDiagnostics`, present in the TypeScript this bundles, though not in its public
  * typings), one range per cell. With a syntax error in the program every cell from the first
  * changed one on is checked; whenever a region is not sure to be right — a new cell list, changed
- * imports (they are hoisted, so every cell sees them), or no region answer — the whole program is.
+ * imports (they are hoisted, so every cell sees them, and their errors land on the cell they are
+ * hoisted from), or no region answer — the whole program is. A cell added or removed is an edit
+ * like any other (checkedState.ts).
  */
 import ts from 'typescript';
 import { cellSyntax, reassignedNames, touchedNames, uses } from './cellDependencies';
 import { cellShape, cellStatementLists, changedNames, readCellInterface, type CellInterface } from './cellInterface';
+import { withEmptyCell, withoutCell, type Checked } from './checkedState';
 
 interface RegionAnswer {
   diagnostics: ts.Diagnostic[];
@@ -33,6 +36,8 @@ export interface RegionInput<T> {
   cellStarts: readonly number[];
   /** The hoisted imports. */
   header: string;
+  /** The cell each hoisted import came from. */
+  headerCells: readonly number[];
   /**
    * The program has no syntax errors. With one, names are not trusted to tell what a cell can
    * see: every cell from the first changed one on is checked.
@@ -40,17 +45,6 @@ export interface RegionInput<T> {
   syntaxClean: boolean;
   /** Raw diagnostics to cell diagnostics. */
   convert(raw: readonly ts.Diagnostic[]): T[];
-}
-
-/** What the last check saw, per cell. */
-interface Checked<T> {
-  cells: readonly string[];
-  header: string;
-  errors: T[][];
-  /** The cell calls something that never returns or asserts (so its end may be unreachable). */
-  endsFlow: boolean[];
-  /** What each cell shows later cells, for cells that show them only declarations (cellInterface.ts). */
-  interfaces: (CellInterface | undefined)[];
 }
 
 export class RegionCheck<T extends { cell: number; code: number }> {
@@ -63,9 +57,24 @@ export class RegionCheck<T extends { cell: number; code: number }> {
     this.last = undefined;
   }
 
+  /** A cell was inserted at `index`, its text following as an edit of an empty cell (checkedState.ts). */
+  insertCell(index: number): void {
+    if (this.last) this.last = withEmptyCell(this.last, index) ?? this.last;
+  }
+
+  /** Cell `index` was removed: an edit of it to nothing, kept for the next check (checkedState.ts). */
+  removeCell(index: number): void {
+    if (this.last) this.last = withoutCell(this.last, index) ?? this.last;
+  }
+
   semantic(input: RegionInput<T>): T[] {
     const last = this.last;
-    const whole = !last || last.header !== input.header || last.cells.length !== input.cells.length;
+    const whole =
+      !last ||
+      last.header !== input.header ||
+      last.headerCells.length !== input.headerCells.length ||
+      last.headerCells.some((c, i) => c !== input.headerCells[i]) ||
+      last.cells.length !== input.cells.length;
     const checked = whole ? undefined : this.checkChanged(input, last);
     const next = checked ?? this.checkAll(input);
     this.last = next;
@@ -77,7 +86,7 @@ export class RegionCheck<T extends { cell: number; code: number }> {
     const errors = group(input.convert(input.service.getSemanticDiagnostics(input.file)), input.cells.length);
     this.checkedCells = input.cells.length;
     const read = interfaces(input, all);
-    return { cells: [...input.cells], header: input.header, errors, endsFlow: flowEnds(input, all), interfaces: all.map((c) => read.get(c)) };
+    return { ...base(input), errors, endsFlow: flowEnds(input, all), interfaces: all.map((c) => read.get(c)) };
   }
 
   /** Checks the cells the change can affect; undefined when only a whole check will do. */
@@ -105,10 +114,12 @@ export class RegionCheck<T extends { cell: number; code: number }> {
       return true;
     };
     // Edited cells that show later cells only their declarations are checked first: the later
-    // cells then follow only the names whose type changed (cellInterface.ts).
+    // cells then follow only the names whose type changed (cellInterface.ts). Types declared in
+    // a cell removed since are not told apart by their printed names either.
     let narrowed: Map<number, Set<string>> | undefined;
     const comparable =
       input.syntaxClean &&
+      !last.removed.some((r) => cellShape(r.source).declaresTypes) &&
       edited.length > 0 &&
       edited.every((c) => last.interfaces[c] && !last.endsFlow[c] && showsDeclarationsOnly(cells[c])) &&
       !cells.slice(0, Math.max(...edited)).some((source) => cellShape(source).declaresTypes);
@@ -132,7 +143,7 @@ export class RegionCheck<T extends { cell: number; code: number }> {
       if (pass.length === 0) break;
     }
     this.checkedCells = done.size;
-    return { cells: [...cells], header: input.header, errors, endsFlow, interfaces: seen };
+    return { ...base(input), errors, endsFlow, interfaces: seen };
   }
 
   /** Region diagnostics of `which` cells, grouped by cell; undefined when TypeScript has no answer. */
@@ -157,8 +168,9 @@ export class RegionCheck<T extends { cell: number; code: number }> {
 
 /**
  * The cells to re-check: those whose text changed, the later ones that can see the change, and any
- * naming a variable the edit starts or stops assigning. `narrowed`: for edited cells whose
- * interface was compared, the names that changed.
+ * naming a variable the edit starts or stops assigning. A cell removed since the last check is an
+ * edit of it to nothing with no cell left to check (checkedState.ts). `narrowed`: for edited cells
+ * whose interface was compared, the names that changed.
  */
 function dirtyCells<T extends { code: number }>(cells: readonly string[], last: Checked<T>, prune: boolean, narrowed?: ReadonlyMap<number, ReadonlySet<string>>): number[] {
   const dirty: number[] = [];
@@ -167,13 +179,27 @@ function dirtyCells<T extends { code: number }>(cells: readonly string[], last: 
   // see a `let` of that name (narrowed or not): those cells are checked as if edited.
   const reassigned = new Set<string>();
   for (let c = 0; c < cells.length; c++) if (cells[c] !== last.cells[c]) for (const n of reassignedNames(last.cells[c], cells[c])) reassigned.add(n);
+  for (const r of last.removed) for (const n of reassignedNames(r.source, '')) reassigned.add(n);
   let everything = false;
+  let removedBefore = false;
+  const removeAt = (c: number): void => {
+    for (const r of last.removed) {
+      if (r.at !== c) continue;
+      removedBefore = true;
+      // Syntax errors: names are not trusted (see RegionInput.syntaxClean).
+      const names = prune ? (r.declared ?? touchedNames(r.source, '')) : undefined;
+      if (!names || r.endsFlow) everything = true;
+      else for (const n of names) touched.add(n);
+    }
+  };
   for (let c = 0; c < cells.length; c++) {
+    removeAt(c);
+    const changedBefore = dirty.length > 0 || removedBefore;
     if (cells[c] !== last.cells[c]) {
       const names = narrowed?.get(c) ?? (prune ? touchedNames(last.cells[c], cells[c]) : undefined);
       if (!names || last.endsFlow[c]) everything = true;
       else for (const n of names) touched.add(n);
-    } else if (!everything && !uses(cellSyntax(cells[c]).names, reassigned) && !(dirty.length > 0 && (uses(cellSyntax(cells[c]).names, touched) || guessesNames(last.errors[c])))) {
+    } else if (!everything && !uses(cellSyntax(cells[c]).names, reassigned) && !(changedBefore && (uses(cellSyntax(cells[c]).names, touched) || guessesNames(last.errors[c])))) {
       continue;
     } else {
       const syntax = cellSyntax(cells[c]);
@@ -267,6 +293,11 @@ const programs = new WeakMap<object, ts.Program | undefined>();
 function programOf<T>(input: RegionInput<T>): ts.Program | undefined {
   if (!programs.has(input)) programs.set(input, input.service.getProgram());
   return programs.get(input);
+}
+
+/** What a check records of its input, whatever it checked. */
+function base<T>(input: RegionInput<T>): Pick<Checked<T>, 'cells' | 'header' | 'headerCells' | 'removed'> {
+  return { cells: [...input.cells], header: input.header, headerCells: [...input.headerCells], removed: [] };
 }
 
 function group<T extends { cell: number }>(diagnostics: readonly T[], cells: number): T[][] {

@@ -30,6 +30,8 @@ export interface VirtualDocument {
   cellStarts: number[];
   /** The hoisted imports: every cell sees them. */
   header: string;
+  /** The cell each hoisted import came from (its errors are shown there). */
+  headerCells: number[];
 }
 
 /**
@@ -39,6 +41,7 @@ export interface VirtualDocument {
 export function buildVirtualDocument(cells: readonly string[]): VirtualDocument {
   const segments: MappedSegment[] = [];
   const header: string[] = [];
+  const headerCells: number[] = [];
   let headerLength = 0;
   const seenImports = new Set<string>();
   const bodies: string[] = [];
@@ -54,6 +57,7 @@ export function buildVirtualDocument(cells: readonly string[]): VirtualDocument 
       const text = source.slice(imp.start, imp.end);
       segments.push({ virtualStart: headerLength, length: text.length, cell, cellStart: imp.start, hoisted: true });
       header.push(text, '\n');
+      headerCells.push(cell);
       headerLength += text.length + 1;
     }
     for (const at of varKeywords) body = body.slice(0, at) + 'let' + body.slice(at + 3);
@@ -74,7 +78,7 @@ export function buildVirtualDocument(cells: readonly string[]): VirtualDocument 
     length += body.length + 1;
   });
   parts.push('}'.repeat(bodies.length), '\n');
-  return { text: parts.join(''), map: new PositionMap(segments), includedCells: bodies.length, cellStarts, header: header.join('') };
+  return { text: parts.join(''), map: new PositionMap(segments), includedCells: bodies.length, cellStarts, header: header.join(''), headerCells };
 }
 
 /** Same length, same line breaks: positions after the blanked text keep their line and column. */

@@ -7,7 +7,7 @@
 import type { NotebookLanguageService } from './notebookLanguageService';
 
 /** The service methods callable across the boundary (all take and return plain JSON). */
-export type LanguageMethod = 'setCells' | 'updateCell' | 'diagnostics' | 'completions' | 'completionDetails' | 'hover' | 'signatureHelp' | 'definitions';
+export type LanguageMethod = 'setCells' | 'updateCell' | 'insertCell' | 'removeCell' | 'diagnostics' | 'completions' | 'completionDetails' | 'hover' | 'signatureHelp' | 'definitions';
 
 export type LanguageArgs<M extends LanguageMethod> = Parameters<NotebookLanguageService[M]>;
 export type LanguageResult<M extends LanguageMethod> = ReturnType<NotebookLanguageService[M]>;
@@ -20,7 +20,7 @@ export type LanguageRequest =
 /** Worker -> host: the one answer to request `id`. */
 export type LanguageResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { name: string; message: string; stack?: string } };
 
-const METHODS: ReadonlySet<string> = new Set<LanguageMethod>(['setCells', 'updateCell', 'diagnostics', 'completions', 'completionDetails', 'hover', 'signatureHelp', 'definitions']);
+const METHODS: ReadonlySet<string> = new Set<LanguageMethod>(['setCells', 'updateCell', 'insertCell', 'removeCell', 'diagnostics', 'completions', 'completionDetails', 'hover', 'signatureHelp', 'definitions']);
 
 export function isLanguageRequest(value: unknown): value is LanguageRequest {
   if (typeof value !== 'object' || value === null) return false;

@@ -25,6 +25,17 @@ test('a worker answers diagnostics, completions and hovers for a notebook, with 
   await Promise.all([set, update]);
 });
 
+test('cells inserted and removed through the worker keep their errors on their new cell numbers', async () => {
+  void client.call('nb-3', 'setCells', ['const units = 16;', 'const label: string = units;']);
+  assert.deepEqual((await client.call('nb-3', 'diagnostics')).map((d) => [d.cell, d.code]), [[1, 2322]]);
+  void client.call('nb-3', 'insertCell', 1, 'const width = units * 2;');
+  assert.deepEqual((await client.call('nb-3', 'diagnostics')).map((d) => [d.cell, d.code]), [[2, 2322]]);
+  void client.call('nb-3', 'removeCell', 0);
+  assert.deepEqual((await client.call('nb-3', 'diagnostics')).map((d) => [d.cell, d.code]), [[0, 2304], [1, 2304]]);
+  await assert.rejects(client.call('nb-3', 'insertCell', 5, 'x'), /cannot insert a code cell at 5 \(the notebook has 2\)/);
+  client.close('nb-3');
+});
+
 test('notebooks are independent, and a bad request is rejected with its message', async () => {
   await client.call('nb-2', 'setCells', ['const units = "many";']);
   assert.deepEqual(await client.call('nb-2', 'diagnostics'), []);
