@@ -169,6 +169,13 @@ test('adding, removing or moving a cell re-checks the cells that can see it, wit
       2,
     ],
     [
+      'an edit adding an import a later cell repeats: the import\'s error moves to the edited cell',
+      ['const a = 1;', 'const b = 2;', "import { nothingLikeThis } from '@tensorflow/tfjs';\nconst c = 3;"],
+      [{ kind: 'update', index: 0, source: "import { nothingLikeThis } from '@tensorflow/tfjs';\nconst a = 1;" }],
+      [[0, 2305]],
+      3,
+    ],
+    [
       'adding and removing cells around a cell left open',
       ['const a = 1;', 'foo(', "const b: number = 'x';"],
       [{ kind: 'insert', index: 1, source: "const c: string = 1;" }, { kind: 'insert', index: 4, source: 'const d = 1;' }],
