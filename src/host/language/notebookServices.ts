@@ -1,11 +1,13 @@
 /**
  * The language service of each open notebook (Fitlab's .tfnb and Jupyter's .ipynb), running in a
  * worker thread (src/language/languageClient.ts) so checking never blocks the extension host.
- * Syncing is done on demand — compare each cell's text with what was last sent — so cells added,
- * moved, deleted or edited are all the same case, and only a cell whose text changed is sent.
- * Updates are posted before the query that needs them; the worker answers in order.
+ * Syncing is done on demand: the cells' texts are compared with what was last sent, and the
+ * difference goes as the cell edits it amounts to (src/language/cellEdits.ts) — a cell added,
+ * removed or moved is an insertion or removal, not a new notebook to check whole. Updates are
+ * posted before the query that needs them; the worker answers in order.
  */
 import * as vscode from 'vscode';
+import { cellEdits } from '../../language/cellEdits';
 import { createLanguageClient, type NotebookLanguageClient } from '../../language/languageClient';
 
 /** Notebook types whose TypeScript cells Fitlab's checker owns. */
@@ -60,13 +62,17 @@ export class NotebookServices implements vscode.Disposable {
     const cells = notebook.getCells().filter(isCheckedCell);
     const sources = cells.map((c) => c.document.getText());
     const before = this.sent.get(key);
-    const ignore = () => undefined; // a failed update also fails the query after it, which reports
-    if (!before || before.length !== sources.length) {
-      this.language.call(key, 'setCells', sources).catch(ignore);
+    // A failed update also fails the query after it, which reports; the service may then hold
+    // other cells than those recorded as sent, so the next sync sends them all.
+    const resync = () => this.sent.delete(key);
+    if (!before) {
+      this.language.call(key, 'setCells', sources).catch(resync);
     } else {
-      sources.forEach((text, i) => {
-        if (text !== before[i]) this.language.call(key, 'updateCell', i, text).catch(ignore);
-      });
+      for (const edit of cellEdits(before, sources)) {
+        if (edit.kind === 'update') this.language.call(key, 'updateCell', edit.index, edit.source).catch(resync);
+        else if (edit.kind === 'insert') this.language.call(key, 'insertCell', edit.index, edit.source).catch(resync);
+        else this.language.call(key, 'removeCell', edit.index).catch(resync);
+      }
     }
     this.sent.set(key, sources);
     return { language: this.language, key, notebook, cells };
