@@ -37,6 +37,25 @@ describe('TypeScript across notebook cells', () => {
     assert.deepEqual(vscode.languages.getDiagnostics(cells[0].document.uri).filter((d) => d.source === 'fitlab-ts'), []);
   });
 
+  it('checks a cell the user adds, and re-checks the cells that used what a removed cell declared', async () => {
+    const cells = await openLanguageNotebook();
+    const notebook = cells[0].notebook;
+    const typeErrors = (cell: vscode.NotebookCell) => vscode.languages.getDiagnostics(cell.document.uri).filter((d) => d.source === 'fitlab-ts').map((d) => [d.range.start.line, d.message]);
+    const apply = async (edit: vscode.NotebookEdit) => {
+      const workspaceEdit = new vscode.WorkspaceEdit();
+      workspaceEdit.set(notebook.uri, [edit]);
+      assert.ok(await vscode.workspace.applyEdit(workspaceEdit));
+    };
+    await waitFor('the type error of the units cell', () => (typeErrors(cells[1]).length > 0 ? true : undefined));
+    await apply(vscode.NotebookEdit.insertCells(notebook.cellCount, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'const width: string = model.name.length;', 'typescript')]));
+    const added = notebook.cellAt(notebook.cellCount - 1);
+    await waitFor('a type error in the added cell', () => (typeErrors(added).some(([, m]) => /'number' is not assignable to type 'string'/.test(String(m))) ? true : undefined));
+    // Remove the cell declaring `model`: the added cell must now say so, the units cell keeps its error.
+    await apply(vscode.NotebookEdit.deleteCells(new vscode.NotebookRange(cells[0].index, cells[0].index + 1)));
+    await waitFor('"Cannot find name \'model\'" in the added cell', () => (typeErrors(added).some(([, m]) => /Cannot find name 'model'/.test(String(m))) ? true : undefined));
+    assert.deepEqual(typeErrors(cells[1]), [[1, "Type 'number' is not assignable to type 'string'."]]);
+  });
+
   it('explains kernelRegularizer on hover with the Keras call', async () => {
     const cells = await openLanguageNotebook();
     const doc = cells[0].document;
