@@ -13,7 +13,7 @@ import { checkCallbacks, checkData, checkFitArgs, checkModel } from './fitChecks
 import type { TrainingHost } from './index';
 import { getLearningRate, scheduleOf, setLearningRate } from './optimizers';
 import { buildRun, lossName } from './recorder/buildRun';
-import { currentEvaluationProtocol } from './recorder/evaluationProtocol';
+import { currentProtocolFit } from './recorder/evaluationProtocol';
 import { featureStats, hasNonFinite, labelStats, type NumericArray } from './recorder/dataStats';
 import { bindStatefulMetrics, FitMetrics } from './metrics';
 import { multiTensorDataStats, tensorsOf } from './recorder/multiInputStats';
@@ -33,18 +33,6 @@ type PatchedPrototype = { fit: Fit; fitDataset: FitDataset; [ORIGINAL_FIT]?: Fit
 /** Thrown when the loss becomes NaN or infinite; the run keeps the history up to there. */
 export class TrainingDivergedError extends Error {
   override readonly name = 'TrainingDivergedError';
-}
-
-let labelSuffix = '';
-/** Runs `body` with `suffix` appended to the label of the runs it records (e.g. "fold 2/5"). */
-export async function withRunLabelSuffix<T>(suffix: string, body: () => Promise<T>): Promise<T> {
-  const previous = labelSuffix;
-  labelSuffix = suffix;
-  try {
-    return await body();
-  } finally {
-    labelSuffix = previous;
-  }
 }
 
 /**
@@ -123,7 +111,8 @@ interface Recording {
 /** Builds and announces the run, and the callback list that records it around the user's callbacks. */
 function startRecording(tf: Tf, host: TrainingHost, model: tfNamespace.LayersModel, userCallbacks: unknown[], data: DataStats, params: FitParams, inputsHaveNaN: () => boolean, announce: 'now' | 'at the first batch' = 'now'): Recording {
   const context = host.context();
-  const run = buildRun({ model, callbacks: userCallbacks, data, params, context, fitIndex: nextFitIndex(context), labelSuffix, protocol: currentEvaluationProtocol() });
+  const protocolFit = currentProtocolFit();
+  const run = buildRun({ model, callbacks: userCallbacks, data, params, context, fitIndex: nextFitIndex(context), labelSuffix: protocolFit?.labelSuffix ?? '', protocol: protocolFit?.protocol });
   const recorder = new RunRecorder(run, host.sink(), host.recordBatches);
   const state: FitState = { epoch: params.initialEpoch, batch: 0, lr: getLearningRate(model.optimizer), failure: null, interrupted: false };
   const Adapter = hookAdapter(tf);

@@ -8,7 +8,6 @@ import type * as tfNamespace from '@tensorflow/tfjs';
 import { isScoreLike } from './callbacks/monitor';
 import { permutation } from './data/random';
 import type { Split } from './data/split';
-import { withRunLabelSuffix } from './fitRecorder';
 import { withEvaluationProtocol } from './recorder/evaluationProtocol';
 import { requireNumber } from './schedules/schedule';
 
@@ -117,7 +116,7 @@ export async function kfold(tf: Tf, options: KFoldOptions): Promise<KFoldResult>
       const model = options.build();
       try {
         // Every run the fold's fit records says which fold of which repeat it is (for the checklist and views).
-        const trained = await withEvaluationProtocol({ kind: 'kfold', k, fold, repeats, repeat }, () => withRunLabelSuffix(label, () => fit(model, data)));
+        const trained = await withEvaluationProtocol({ protocol: { kind: 'kfold', k, fold, repeats, repeat }, labelSuffix: label }, () => fit(model, data));
         const history = numericHistory(trained);
         const scores = history[monitor];
         if (!scores?.length) throw new Error(`${where}: fold ${fold + 1} logged no '${monitor}' (logged: ${Object.keys(history).join(', ')}); pass validation data to fit or choose another monitor`);
